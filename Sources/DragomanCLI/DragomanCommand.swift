@@ -1,0 +1,12 @@
+// The `dragoman` executable: one binary for the server and every command-line use.
+import ArgumentParser
+import Dragoman
+
+@main
+struct DragomanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dragoman",
+        abstract: "A self-hosted machine-translation server and command-line tool.",
+        version: DragomanVersion.current
+    )
+}

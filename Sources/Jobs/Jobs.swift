@@ -1,0 +1,1 @@
+// The in-process job queue and worker pool. See the README's "Source code layout".

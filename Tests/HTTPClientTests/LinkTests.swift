@@ -1,0 +1,4 @@
+import HTTPClient
+import Testing
+
+@Test func libcurlIsLinked() { #expect(CurlLibrary.version.hasPrefix("libcurl/")) }

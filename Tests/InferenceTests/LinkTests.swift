@@ -1,0 +1,4 @@
+import Inference
+import Testing
+
+@Test func ggmlIsLinked() { #expect(!GGMLLibrary.version.isEmpty) }
