@@ -66,18 +66,30 @@ public final class RedisTier: CacheTier {
     public func clear(pair: (source: String, target: String)?) async {
         let pattern = RedisKeyspace.pattern(pair: pair)
         var cursor = "0"
+        repeat {
+            switch await unlinkPage(from: cursor, pattern: pattern) {
+            case .success(let next): cursor = next
+            case .failure(let error):
+                metrics.recordError(error)
+                return
+            }
+        } while cursor != "0"
+    }
+
+    /// One SCAN page and the UNLINK of its keys; the next cursor, "0" when the scan is complete.
+    /// A Result rather than a throw inside `clear`'s loop: Swift 6.3.1's optimizer crashes (signal 11 in
+    /// CoroSplit, emitSetAndGetSwiftErrorValueAround) on a typed-throwing await inside a do/repeat loop.
+    private func unlinkPage(from cursor: String, pattern: String) async -> Result<String, RedisError> {
         do {
-            repeat {
-                let reply = try await client.command(["SCAN", cursor, "MATCH", pattern, "COUNT", Self.scanCount])
-                guard case .array(let parts) = reply, parts.count == 2, let next = parts[0].text,
-                    case .array(let names) = parts[1]
-                else { throw RedisError(kind: .unexpectedReply, operation: "SCAN", message: "\(reply)") }
-                let keys = names.compactMap(\.bytes)
-                if !keys.isEmpty { _ = try await client.command([Array("UNLINK".utf8)] + keys) }
-                cursor = next
-            } while cursor != "0"
+            let reply = try await client.command(["SCAN", cursor, "MATCH", pattern, "COUNT", Self.scanCount])
+            guard case .array(let parts) = reply, parts.count == 2, let next = parts[0].text,
+                case .array(let names) = parts[1]
+            else { return .failure(RedisError(kind: .unexpectedReply, operation: "SCAN", message: "\(reply)")) }
+            let keys = names.compactMap(\.bytes)
+            if !keys.isEmpty { _ = try await client.command([Array("UNLINK".utf8)] + keys) }
+            return .success(next)
         } catch {
-            metrics.recordError(error)
+            return .failure(error)
         }
     }
 
