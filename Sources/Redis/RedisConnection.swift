@@ -26,7 +26,7 @@ public final class RedisConnection {
         // SO_RCVTIMEO/SO_SNDTIMEO: a read or write that waits longer fails with REDIS_ERR_IO (EAGAIN).
         guard redisSetTimeout(context, Self.timeval(commandTimeout)) == REDIS_OK else {
             try checkContext("set timeout")
-            return
+            throw RedisError(kind: .connection, operation: "set timeout", code: REDIS_ERR_IO, message: "setsockopt failed")
         }
         try login()
     }

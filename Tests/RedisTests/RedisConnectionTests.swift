@@ -75,3 +75,15 @@ import Testing
         #expect(error?.operation == "AUTH")
     }
 }
+
+@Suite struct RedisUnixSocketTests {
+    @Test func connectsThroughAUnixSocketURL() throws {
+        let server = try RedisServer(unixSocket: true)
+        let url = try RedisURL("unix://\(try #require(server.unixSocket))?db=1")
+        let connection = try RedisConnection(url: url, connectTimeout: .seconds(1), commandTimeout: .seconds(1))
+        #expect(try connection.command(["SET", "via-socket", "1"]) == .status("OK"))
+        let admin = try server.connect()
+        _ = try admin.command(["SELECT", "1"])
+        #expect(try admin.command(["GET", "via-socket"]) == .string(Array("1".utf8)))
+    }
+}
