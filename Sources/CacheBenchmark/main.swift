@@ -69,7 +69,8 @@ func wanted(_ name: String) -> Bool { options.only.isEmpty || options.only.conta
 
 if wanted("memory") {
     let memory = MemoryTier()
-    report("memory", await measure(memory, keys: 1_000, iterations: options.iterations * 10), iterations: options.iterations * 10)
+    let iterations = options.iterations * 10
+    report("memory", await measure(memory, keys: 1_000, iterations: iterations), iterations: iterations)
 }
 if let text = options.redisURL, wanted("redis") {
     let redis = RedisTier(url: try RedisURL(text))

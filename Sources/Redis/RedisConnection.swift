@@ -26,7 +26,8 @@ public final class RedisConnection {
         // SO_RCVTIMEO/SO_SNDTIMEO: a read or write that waits longer fails with REDIS_ERR_IO (EAGAIN).
         guard redisSetTimeout(context, Self.timeval(commandTimeout)) == REDIS_OK else {
             try checkContext("set timeout")
-            throw RedisError(kind: .connection, operation: "set timeout", code: REDIS_ERR_IO, message: "setsockopt failed")
+            throw RedisError(
+                kind: .connection, operation: "set timeout", code: REDIS_ERR_IO, message: "setsockopt failed")
         }
         try login()
     }
@@ -127,7 +128,8 @@ extension RedisConnection {
     }
 
     static func timeval(_ duration: Duration) -> Glibc.timeval {
-        let micros = max(1, duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)
+        let (seconds, attoseconds) = duration.components
+        let micros = max(1, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
         return Glibc.timeval(tv_sec: Int(micros / 1_000_000), tv_usec: Int(micros % 1_000_000))
     }
 }

@@ -5,7 +5,10 @@ import Testing
 @Suite struct RedisClientTests {
     @Test func reconnectsByItselfAfterAnOutage() async throws {
         let server = try RedisServer()
-        let client = RedisClient(url: server.url, options: .init(initialBackoff: .milliseconds(20)))
+        // Generous timeouts: a loaded test machine can stall a loopback reply past 50 ms.
+        let options = RedisClient.Options(
+            connectTimeout: .seconds(2), commandTimeout: .seconds(2), initialBackoff: .milliseconds(20))
+        let client = RedisClient(url: server.url, options: options)
         #expect(try await client.command(["SET", "a", "1"]) == .status("OK"))
         server.kill()
         await #expect(throws: RedisError.self) { try await client.command(["GET", "a"]) }
