@@ -87,6 +87,9 @@ if let text = options.redisURL, wanted("redis") {
     report("redis-connection", raw, iterations: options.iterations)
     let hopped = try await sampleAsync(options.iterations) { _ = try await redis.client.command(get) }
     report("redis-client", hopped, iterations: options.iterations)
+    // The executor hop alone: an actor property read, no I/O.
+    let hop = await sampleAsync(options.iterations) { _ = await redis.client.isHealthy }
+    report("executor-hop", hop, iterations: options.iterations)
     await redis.clear(pair: nil)
 }
 if wanted("sqlite") {

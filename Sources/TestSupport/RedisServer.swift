@@ -16,7 +16,7 @@ public final class RedisServer: @unchecked Sendable {
 
     /// Starts a server on a free port and returns once it answers PING.
     public init(password: String? = nil, unixSocket: Bool = false) throws {
-        self.port = try FreePort.find()
+        self.port = try Self.freePort()
         self.password = password
         self.unixSocket = unixSocket ? NSTemporaryDirectory() + "dragoman-redis-\(UUID().uuidString).sock" : nil
         try start()

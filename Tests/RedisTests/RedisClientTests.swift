@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func doesNotTryToConnectInsideTheBackoffWindow() async throws {
-        let port = try FreePort.find()
+        let port = try RedisServer.freePort()
         let url = RedisURL(endpoint: .tcp(host: "127.0.0.1", port: port))
         let client = RedisClient(url: url, options: .init(initialBackoff: .seconds(60)))
         for _ in 0..<100 { _ = try? await client.command(["PING"]) }

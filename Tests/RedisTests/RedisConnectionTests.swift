@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func refusedConnectionCarriesOperationCodeAndMessage() throws {
-        let port = try FreePort.find()
+        let port = try RedisServer.freePort()
         let url = RedisURL(endpoint: .tcp(host: "127.0.0.1", port: port))
         let error = #expect(throws: RedisError.self) {
             try RedisConnection(url: url, connectTimeout: .milliseconds(50), commandTimeout: .milliseconds(50))
