@@ -41,6 +41,7 @@ import Testing
         let error = await #expect(throws: RedisError.self) { try await client.command(["GET", "k"]) }
         #expect(error?.kind == .connection)
         #expect(error?.code != 0)
+        #expect(error?.message.contains("command timeout") == true)
         #expect(await client.isHealthy == false)
     }
 }
