@@ -117,7 +117,9 @@ def tokenizer_strings(seed: int = 7, count: int = 1000) -> list:
     fixed = ["", " ", "  ", "\t", "\n", "a", "A", ".", "▁", "▁▁x", " leading", "trailing ", "  both  ",
              "many     spaces   inside", "tab\tseparated\tvalues", "line\nbreaks\n\nhere", ">>es<< hola mundo",
              ">>fr<<bonjour", "no >>code<< here", "ALL CAPS SENTENCE", "MiXeD cAsE", "😀", "😀😀😀", "1234567890",
-             "hello" * 20, "a" * 100, "ß", "İstanbul", "ǅemal", "ﬀ ﬁ ﬂ ﬃ ﬄ", "ｈｅｌｌｏ", "①②③", "x\u0000y", "\u0007bell"]
+             "hello" * 20, "a" * 100, "ß", "İstanbul", "ǅemal", "ﬀ ﬁ ﬂ ﬃ ﬄ", "ｈｅｌｌｏ", "①②③", "x\u0000y", "\u0007bell",
+             # Hugging Face splits the text on its special tokens before SentencePiece sees it.
+             "a </s> b <pad> c", "<unk>", "x<unk>y", "</s>", ">>es<< a </s> >>fr<< b", "<s> is not special"]
     strings = list(fixed)
     while len(strings) < count:
         if rng.random() < 0.4:
