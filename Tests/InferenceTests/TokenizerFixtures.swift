@@ -81,3 +81,14 @@ enum TokenizerFixtures {
         try MarianTokenizer(source: sentencePiece("source"), target: sentencePiece("target"), vocabulary: vocabulary())
     }
 }
+
+struct SentencePieceCase: Decodable {
+    let text: String
+    let pieces: [String]
+    let ids: [Int32]
+    let decoded: String
+}
+
+struct SentencePieceReference: Decodable {
+    let cases: [SentencePieceCase]
+}
