@@ -161,7 +161,8 @@ def write_all(directory: str, out_dir: str) -> None:
             "max_length": generation.max_length, "num_beams_beam": 4, "length_penalty": generation.length_penalty,
             "bad_words_ids": generation.bad_words_ids, "forced_eos_token_id": generation.forced_eos_token_id,
             "decoder_start_token_id": model.config.decoder_start_token_id, "eos_token_id": 0,
-            "pad_token_id": model.config.pad_token_id},
+            "pad_token_id": model.config.pad_token_id, "early_stopping": generation.early_stopping or False,
+            "renormalize_logits": generation.renormalize_logits or False, "num_beams_default": generation.num_beams},
         "sentences": cases})
     dump(os.path.join(out_dir, "reference-tokenizer.json"), {
         "eos_id": tokenizer.eos_token_id, "unk_id": tokenizer.unk_token_id, "pad_id": tokenizer.pad_token_id,
