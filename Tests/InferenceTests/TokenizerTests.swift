@@ -7,9 +7,13 @@ import Testing
     let reference: TokenizerReference
     let tokenizer: MarianTokenizer
 
+    /// Loaded once: Swift Testing makes a suite instance per test, and the fixtures take ~0.4 s to parse.
+    private static let fixtures = Result { () throws -> (TokenizerReference, MarianTokenizer) in
+        (try TokenizerFixtures.decode(TokenizerReference.self, "reference-tokenizer.json"), try TokenizerFixtures.tokenizer())
+    }
+
     init() throws {
-        reference = try TokenizerFixtures.decode(TokenizerReference.self, "reference-tokenizer.json")
-        tokenizer = try TokenizerFixtures.tokenizer()
+        (reference, tokenizer) = try Self.fixtures.get()
     }
 
     @Test func fixtureCoversTheAgreedStrings() {
