@@ -29,7 +29,10 @@ def load_weights(directory: str) -> dict:
     safetensors_path = os.path.join(directory, "model.safetensors")
     if os.path.exists(safetensors_path):
         from safetensors.numpy import load_file
-        return load_file(safetensors_path)
+        try:
+            return load_file(safetensors_path)
+        except Exception as error:  # safetensors raises its own and OS errors; all mean "cannot read this file"
+            raise Refusal(f"cannot read {safetensors_path}: {error}") from None
     bin_path = os.path.join(directory, "pytorch_model.bin")
     if not os.path.exists(bin_path):
         raise Refusal(f"{directory} has neither model.safetensors nor pytorch_model.bin")
@@ -38,7 +41,11 @@ def load_weights(directory: str) -> dict:
     except ImportError:
         raise Refusal("only pytorch_model.bin is present and torch is not installed: install torch "
                       "(Scripts/make-test-model does) or convert the checkpoint to model.safetensors") from None
-    state = torch.load(bin_path, map_location="cpu", weights_only=True)
+    try:
+        # weights_only: a checkpoint is data; never run the pickle's code.
+        state = torch.load(bin_path, map_location="cpu", weights_only=True)
+    except Exception as error:
+        raise Refusal(f"cannot read {bin_path} as a weights-only torch checkpoint: {str(error).splitlines()[0]}") from None
     return {key: value.float().numpy() for key, value in state.items()}
 
 
