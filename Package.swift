@@ -77,6 +77,9 @@ let package = Package(
                 "Dragoman", "HTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Serves GET /health for Scripts/bench-http until `dragoman serve` exists.
+        .executableTarget(
+            name: "HTTPBench", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .target(name: "TestSupport", dependencies: ["Dragoman", "HTTPServer", "Redis"]),
 
         // MARK: Tests mirror the modules they check.
