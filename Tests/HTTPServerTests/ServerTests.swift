@@ -1,4 +1,5 @@
 // The server end to end over loopback sockets: keep-alive, pipelining order, bodies, 100-continue, gzip, errors.
+import Glibc
 import HTTPTypes
 import Testing
 import TestSupport
@@ -112,5 +113,29 @@ import TestSupport
         #expect(response.header("date")?.hasSuffix(" GMT") == true)
         #expect(response.header("content-length") == "15")
         await server.stop()
+    }
+}
+
+@Suite struct ListenerTests {
+    @Test func dualStackListenerTakesIPv4Clients() async throws {
+        var configuration = ServerConfiguration()
+        configuration.host = "::"
+        configuration.port = 0
+        let server = HTTPServer(configuration: configuration, responder: ServerTests.router(), logger: .init(label: "t"))
+        try await server.start()
+        let response = try await RawHTTPClient.exchange(port: server.port, "GET /health HTTP/1.1\r\n\r\n")
+        #expect(response.status == 200)
+        await server.shutdown(grace: .seconds(1))
+    }
+
+    @Test func portInUseIsATypedError() async throws {
+        let first = try await LiveServer(responder: ServerTests.router())
+        var configuration = ServerConfiguration()
+        configuration.port = first.port
+        let second = HTTPServer(configuration: configuration, responder: ServerTests.router(), logger: .init(label: "t"))
+        await #expect { try await second.start() } throws: { error in
+            (error as? SocketError)?.errno == EADDRINUSE
+        }
+        await first.stop()
     }
 }
