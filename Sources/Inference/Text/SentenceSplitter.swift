@@ -9,6 +9,11 @@ public struct TextPiece: Sendable, Equatable {
     public var sentence: String
     /// The whitespace that followed it in the input, reproduced in the output.
     public var separator: String
+
+    public init(sentence: String, separator: String) {
+        self.sentence = sentence
+        self.separator = separator
+    }
 }
 
 public enum SentenceSplitter {
