@@ -76,6 +76,8 @@ let package = Package(
                 "Dragoman", "HTTPClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Hidden benchmark driver for Scripts/bench-marian (not a product).
+        .executableTarget(name: "MarianBench", dependencies: ["Inference"]),
         .target(name: "TestSupport", dependencies: ["Dragoman", "HTTPServer", "Redis"]),
 
         // MARK: Tests mirror the modules they check.
