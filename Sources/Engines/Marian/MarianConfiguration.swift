@@ -1,4 +1,5 @@
 // The `marian` section of Dragoman's configuration. Every field has a default, so `{}` is a valid section.
+import Foundation
 
 public struct MarianConfiguration: Codable, Sendable, Equatable {
     /// Directory scanned for `*.gguf` models; each is served under the language pair in its metadata.
@@ -35,12 +36,7 @@ public struct MarianConfiguration: Codable, Sendable, Equatable {
     }
 
     var threadsPerWorker: Int {
-        threads ?? max(1, ProcessInfoShim.activeProcessorCount / max(1, workers))
+        threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, workers))
     }
 }
 
-import Foundation
-
-enum ProcessInfoShim {
-    static var activeProcessorCount: Int { ProcessInfo.processInfo.activeProcessorCount }
-}

@@ -15,6 +15,8 @@ final class MarianPairService: Sendable {
         var options = SearchOptions(model: model.hyperparameters)
         if let beams = c.beamSize { options.beams = max(1, beams) }
         if let length = c.maxLength { options.maxLength = max(2, length) }
+        // Positions past the sinusoidal table do not exist; the model's own max_length never exceeds it.
+        options.maxLength = min(options.maxLength, model.hyperparameters.maxPositions)
         let workers = (0..<max(1, c.workers)).map { index in
             MarianWorker(model: model, threads: c.threadsPerWorker, label: "marian.\(header.version).\(index)")
         }

@@ -11,7 +11,7 @@ public enum GreedySearch {
         var done = [Bool](repeating: false, count: sources.count)
         var length = 1
         while length < o.maxLength && done.contains(false) {
-            var logits = decoder.step(tokens: tokens, parents: nil)[...]
+            let logits = decoder.step(tokens: tokens, parents: nil)[...]
             for sentence in sources.indices {
                 guard !done[sentence] else { tokens[sentence] = o.decoderStartID; continue }
                 var row = logits[sentence * vocabulary..<(sentence + 1) * vocabulary]
@@ -20,7 +20,6 @@ public enum GreedySearch {
                 tokens[sentence] = next
                 if next == o.eosID { done[sentence] = true } else { outputs[sentence].append(next) }
             }
-            logits = []
             length += 1
         }
         return outputs
