@@ -27,7 +27,8 @@ public final class MarianState: StepDecoder {
     public func begin(sources: [[Int32]], beams: Int) {
         precondition(!sources.isEmpty && beams >= 1)
         let h = model.hyperparameters
-        let sources = sources.map { Array($0.prefix(h.maxPositions)) }
+        // An empty source would mask every key (NaN attention); the codec always appends EOS, but be safe.
+        let sources = sources.map { $0.isEmpty ? [Int32(h.eosID)] : Array($0.prefix(h.maxPositions)) }
         let s = max(1, sources.map(\.count).max()!)
         let batchCaches = BatchCaches(
             backend: backend, h: h, batch: sources.count, beams: beams, sourceLength: s,
