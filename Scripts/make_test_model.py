@@ -32,12 +32,13 @@ SPM_VOCAB = 500
 SEED = 20261123
 
 
-def train_spm(lines: list, path: str) -> None:
+def train_spm(lines: list, path: str, **extra) -> None:
     buffer = io.BytesIO()
     # Marian's spm_train defaults for OPUS-MT: unigram, nmt_nfkc, <unk>=0 <s>=1 </s>=2, no byte fallback.
+    options = dict(vocab_size=SPM_VOCAB, model_type="unigram", normalization_rule_name="nmt_nfkc",
+                   character_coverage=1.0, num_threads=1, minloglevel=2)
     sentencepiece.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines), model_writer=buffer, vocab_size=SPM_VOCAB, model_type="unigram",
-        normalization_rule_name="nmt_nfkc", character_coverage=1.0, num_threads=1, minloglevel=2)
+        sentence_iterator=iter(lines), model_writer=buffer, **{**options, **extra})
     with open(path, "wb") as handle:
         handle.write(buffer.getvalue())
 
@@ -146,6 +147,12 @@ def main() -> None:
     reference_outputs.check_gguf(directory, ggufs[0])
     if args.size == "tiny":
         reference_outputs.write_all(directory, os.path.dirname(directory))
+        # A third model exercising what OPUS-MT's do not: byte fallback and user-defined pieces.
+        extra = os.path.join(os.path.dirname(directory), "spm-extra.spm")
+        train_spm(test_text.corpus(3, test_text.ENGLISH, 2000), extra, vocab_size=700, byte_fallback=True,
+                  user_defined_symbols=["<sep>", "@@", "github.com"], character_coverage=0.98)
+        reference_outputs.write_extra_spm(extra, os.path.dirname(directory))
+        os.remove(extra)
     print(f"make-test-model: {args.size} model in {directory}; GGUF: {', '.join(ggufs)}")
 
 

@@ -1,8 +1,8 @@
 """The one table of GGUF names for Marian (OPUS-MT) models: metadata keys and tensor names.
 
-convert-marian writes these names and make-test-model checks them; the Swift runner reads the same strings
-(Sources/Inference mirrors this table). Only the converter knows the Hugging Face layout; everything after it
-speaks these names. Weights keep Hugging Face's [out, in] layout, so ggml sees ne0 = in.
+convert-marian writes these names and make-test-model checks them; the Swift runner (Sources/Inference) reads
+the same strings, so a rename here is a format change there. Only the converter knows the Hugging Face layout;
+everything after it speaks these names. Weights keep Hugging Face's [out, in] layout, so ggml sees ne0 = in.
 """
 
 ARCHITECTURE = "marian"

@@ -66,6 +66,34 @@ def dump(path: str, value) -> None:
         handle.write("\n")
 
 
+def spm_arrays(model, charsmap_file: str = "spm-charsmap.bin") -> dict:
+    n = model.normalizer
+    return {"pieces": model.pieces, "scores": [float(s) for s in model.scores], "types": model.types,
+            "precompiled_charsmap_file": charsmap_file, "normalizer_name": n.name,
+            "add_dummy_prefix": n.add_dummy_prefix, "remove_extra_whitespaces": n.remove_extra_whitespaces,
+            "escape_whitespaces": n.escape_whitespaces, "treat_whitespace_as_suffix": model.treat_whitespace_as_suffix,
+            "byte_fallback": model.byte_fallback, "unk_id": model.unk_id}
+
+
+def write_extra_spm(path: str, out_dir: str) -> None:
+    """spm-extra.json + reference-spm-extra.json: sentencepiece's pieces, ids and decode for a byte-fallback model
+    with user-defined pieces, on the tokenizer strings plus some that hit the user-defined pieces."""
+    import sentencepiece
+    model = spm_model.load(path)
+    with open(os.path.join(out_dir, "spm-charsmap.bin"), "rb") as handle:
+        assert handle.read() == model.normalizer.precompiled_charsmap
+    dump(os.path.join(out_dir, "spm-extra.json"), spm_arrays(model))
+    processor = sentencepiece.SentencePieceProcessor(model_file=path)
+    texts = test_text.tokenizer_strings()[:400] + [
+        "a<sep>b", "see github.com/x @@ y", "@@@@", "<sep><sep>", "ŝ ĉ ĝ 😀 ☃ 𝄞", "Ω≈ç√∫˜µ≤≥÷"]
+    cases = []
+    for text in texts:
+        pieces = processor.encode(text, out_type=str)
+        cases.append({"text": text, "pieces": pieces, "ids": processor.encode(text),
+                      "decoded": processor.decode_pieces(pieces)})
+    dump(os.path.join(out_dir, "reference-spm-extra.json"), {"cases": cases})
+
+
 def write_spm_arrays(directory: str, out_dir: str) -> None:
     """Both models use nmt_nfkc, so one charsmap file (~240 KB) serves both and the fixtures stay small."""
     models = {side: spm_model.load(os.path.join(directory, f"{side}.spm")) for side in ("source", "target")}
@@ -74,13 +102,7 @@ def write_spm_arrays(directory: str, out_dir: str) -> None:
     with open(os.path.join(out_dir, "spm-charsmap.bin"), "wb") as handle:
         handle.write(charsmap)
     for side, model in models.items():
-        n = model.normalizer
-        dump(os.path.join(out_dir, f"spm-{side}.json"), {
-            "pieces": model.pieces, "scores": [float(s) for s in model.scores], "types": model.types,
-            "precompiled_charsmap_file": "spm-charsmap.bin", "normalizer_name": n.name,
-            "add_dummy_prefix": n.add_dummy_prefix, "remove_extra_whitespaces": n.remove_extra_whitespaces,
-            "escape_whitespaces": n.escape_whitespaces, "treat_whitespace_as_suffix": model.treat_whitespace_as_suffix,
-            "byte_fallback": model.byte_fallback, "unk_id": model.unk_id})
+        dump(os.path.join(out_dir, f"spm-{side}.json"), spm_arrays(model))
 
 
 def tokenizer_cases(tokenizer: MarianTokenizer) -> list:
@@ -139,7 +161,8 @@ def write_all(directory: str, out_dir: str) -> None:
             "max_length": generation.max_length, "num_beams_beam": 4, "length_penalty": generation.length_penalty,
             "bad_words_ids": generation.bad_words_ids, "forced_eos_token_id": generation.forced_eos_token_id,
             "decoder_start_token_id": model.config.decoder_start_token_id, "eos_token_id": 0,
-            "pad_token_id": model.config.pad_token_id},
+            "pad_token_id": model.config.pad_token_id, "early_stopping": generation.early_stopping or False,
+            "renormalize_logits": generation.renormalize_logits or False, "num_beams_default": generation.num_beams},
         "sentences": cases})
     dump(os.path.join(out_dir, "reference-tokenizer.json"), {
         "eos_id": tokenizer.eos_token_id, "unk_id": tokenizer.unk_token_id, "pad_id": tokenizer.pad_token_id,
