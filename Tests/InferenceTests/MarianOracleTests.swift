@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    /// The tokenizer rebuilt from the GGUF metadata gives Hugging Face's ids and decoded text.
+    @Test func tokenizerFromModelFileMatchesHuggingFace() throws {
+        let tokenizer = try model.makeTokenizer()
+        for sentence in reference.sentences {
+            #expect(tokenizer.encode(sentence.text) == sentence.inputIds, "\(sentence.text)")
+            #expect(tokenizer.decode(sentence.beam4.ids) == sentence.beam4.text, "\(sentence.text)")
+        }
+    }
+
     @Test func greedyOutputsEqualHuggingFace() {
         let state = MarianState(model: model, threads: 1)
         for sentence in reference.sentences {

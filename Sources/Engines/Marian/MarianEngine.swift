@@ -22,7 +22,8 @@ public actor MarianEngine: TranslationEngine {
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    public init(configuration: MarianConfiguration, makeCodec: @escaping CodecFactory,
+    /// `makeCodec` defaults to the tokenizer stored in the model file.
+    public init(configuration: MarianConfiguration, makeCodec: @escaping CodecFactory = { try $0.makeTokenizer() },
                 logger: Logger = Logger(label: "dragoman.marian")) {
         self.configuration = configuration
         self.makeCodec = makeCodec
