@@ -8,26 +8,30 @@ public enum BeamSearch {
         let k = o.beams
         decoder.begin(sources: sources, beams: k)
         var beams = sources.map { _ in SentenceBeams(beams: k) }
+        var alive = Array(sources.indices)  // the sentence in each batch row
         var tokens = [Int32](repeating: o.decoderStartID, count: sources.count * k)
         var parents: [Int32]? = nil
         var length = 1
         while true {
             let logits = decoder.step(tokens: tokens, parents: parents)
             var allCandidatesStop = true
-            var nextParents = [Int32]()
-            for sentence in beams.indices {
-                let candidates = topCandidates(logits, sentence: sentence, beams: beams[sentence], length: length,
+            var chosen = [[Int]]()
+            for (row, sentence) in alive.enumerated() {
+                let candidates = topCandidates(logits, sentence: row, beams: beams[sentence], length: length,
                                                vocabulary: decoder.vocabularySize, options: o)
                 let stops = candidates.map { $0.token == o.eosID || length + 1 >= o.maxLength }
                 allCandidatesStop = allCandidatesStop && !stops.contains(false)
-                let chosen = beams[sentence].advance(candidates: candidates, stops: stops, length: length, options: o)
-                nextParents += chosen.map { Int32(sentence * k + $0) }
+                chosen.append(beams[sentence].advance(candidates: candidates, stops: stops, length: length, options: o))
             }
             length += 1
-            for sentence in beams.indices { beams[sentence].checkHeuristic(length: length, options: o) }
-            if allCandidatesStop || !beams.contains(where: \.canImprove) { break }
-            tokens = beams.flatMap { $0.running.map { $0.tokens.last! } }
-            parents = nextParents
+            for sentence in alive { beams[sentence].checkHeuristic(length: length, options: o) }
+            // A frozen sentence's finished set can no longer change: it leaves the batch.
+            let keep = alive.indices.filter { beams[alive[$0]].canImprove }
+            if allCandidatesStop || keep.isEmpty { break }
+            if keep.count < alive.count { decoder.retain(sentences: keep) }
+            alive = keep.map { alive[$0] }
+            tokens = alive.flatMap { beams[$0].running.map { $0.tokens.last! } }
+            parents = keep.enumerated().flatMap { row, old in chosen[old].map { Int32(row * k + $0) } }
         }
         return beams.map { $0.best(eos: o.eosID) }
     }

@@ -7,4 +7,6 @@ public protocol StepDecoder: AnyObject {
     func begin(sources: [[Int32]], beams: Int)
     /// Logits [hypotheses × vocabulary] for the next token; `parents[h]` is the hypothesis h continues.
     func step(tokens: [Int32], parents: [Int32]?) -> [Float]
+    /// Drops every sentence not in `sentences` (ascending indices into the current batch) from later steps.
+    func retain(sentences: [Int])
 }

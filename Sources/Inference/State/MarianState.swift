@@ -70,6 +70,25 @@ public final class MarianState: StepDecoder {
         return logits
     }
 
+    /// Keeps only `sentences` (indices into the current batch, ascending) with all their hypotheses; the next
+    /// step's tokens and parents are then indexed over the smaller batch.
+    public func retain(sentences kept: [Int]) {
+        guard let old = caches, kept.count < old.batch, !kept.isEmpty else { return }
+        let h = model.hyperparameters
+        let new = BatchCaches(
+            backend: backend, h: h, batch: kept.count, beams: old.beams, sourceLength: old.sourceLength,
+            capacity: old.capacity)
+        let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
+        let graph = CompactionGraph(context: context, from: old, to: new, filled: position, heads: h.decoderHeads)
+        decoderAllocator.allocate(graph.builder.graph)
+        set(graph.sentences, kept.map(Int32.init))
+        set(graph.hypotheses, kept.flatMap { sentence in (0..<old.beams).map { Int32(sentence * old.beams + $0) } })
+        backend.compute(graph.builder.graph)
+        let rowLength = old.sourceLength * old.beams
+        crossMask = kept.flatMap { crossMask[$0 * rowLength..<($0 + 1) * rowLength] }
+        caches = new
+    }
+
     private func set<T>(_ tensor: Tensor, _ values: [T]) {
         values.withUnsafeBytes { ggml_backend_tensor_set(tensor, $0.baseAddress, 0, $0.count) }
     }
