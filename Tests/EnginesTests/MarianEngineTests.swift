@@ -71,6 +71,14 @@ import Testing
         #expect(output == sentences.map { beams == 1 ? $0.greedy.text : $0.beam4.text })
     }
 
+    @Test func preloadMapsEveryModelAtStart() async throws {
+        let directory = try MarianFixture.modelsDirectory()
+        var configuration = MarianConfiguration()
+        (configuration.modelsDir, configuration.preload, configuration.threads) = (directory.path, true, 1)
+        let engine = await MarianEngine.start(configuration: configuration)
+        #expect(await engine.health() == EngineHealth(healthy: true, detail: "1 models, 1 loaded"))
+    }
+
     @Test func emptyDirectoryIsUnhealthy() async {
         let engine = engine("/nonexistent/models")
         #expect(await engine.pairs().isEmpty)

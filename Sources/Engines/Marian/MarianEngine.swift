@@ -31,6 +31,16 @@ public actor MarianEngine: TranslationEngine {
         headers = MarianModelDirectory.scan(configuration.modelsDir, logger: logger)
     }
 
+    /// Creates the engine and, when the configuration says `preload`, maps every model before returning.
+    public static func start(
+        configuration: MarianConfiguration, makeCodec: @escaping CodecFactory = { try $0.makeTokenizer() },
+        logger: Logger = Logger(label: "dragoman.marian")
+    ) async -> MarianEngine {
+        let engine = MarianEngine(configuration: configuration, makeCodec: makeCodec, logger: logger)
+        if configuration.preload { await engine.preload() }
+        return engine
+    }
+
     /// Loads every model now (the `preload` option); failures are reported by `health()`.
     public func preload() {
         for pair in headers.keys.sorted(by: { $0.description < $1.description }) { _ = try? service(for: pair) }
