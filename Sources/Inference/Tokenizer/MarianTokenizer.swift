@@ -1,6 +1,7 @@
 // Hugging Face's MarianTokenizer in Swift: source text → vocabulary ids (+ </s>) for the encoder, and target ids →
 // text as `decode(ids, skip_special_tokens=True)` gives it. Pure and Sendable; one per model, shared by workers.
-// Without sacremoses installed, HF applies no punctuation normalization; neither does this (fixtures agree).
+// HF's Moses punctuation normalizer (sacremoses) is defined in tokenization_marian.py but never called when
+// tokenizing (transformers 5.23), so neither this nor the fixtures apply it.
 
 public struct MarianTokenizer: Sendable {
     public let source: SentencePieceModel
