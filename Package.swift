@@ -80,6 +80,8 @@ let package = Package(
         // Serves GET /health for Scripts/bench-http until `dragoman serve` exists.
         .executableTarget(
             name: "HTTPBench", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
+        // Hidden benchmark driver for Scripts/bench-marian (not a product).
+        .executableTarget(name: "MarianBench", dependencies: ["Inference"]),
         .target(name: "TestSupport", dependencies: ["Dragoman", "HTTPServer", "Redis"]),
         // Hit latency per cache tier, run by Scripts/bench-cache (a benchmark, not a test).
         .executableTarget(name: "CacheBenchmark", dependencies: ["Cache", "Redis"]),

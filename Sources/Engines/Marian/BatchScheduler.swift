@@ -1,0 +1,78 @@
+// Dynamic batching for one model: sentences from every concurrent request wait in one FIFO queue, and each idle
+// worker takes up to `maxBatchSize` of them as one batch. Requests that arrive together (or while all workers
+// are busy) are therefore decoded together, which is where batching pays: one weight pass serves many rows.
+import Inference
+
+actor BatchScheduler {
+    private struct Job {
+        let source: [Int32]
+        let request: Int
+        let slot: Int
+    }
+
+    private struct Request {
+        var results: [[Int32]]
+        var remaining: Int
+        let continuation: CheckedContinuation<[[Int32]], Never>
+    }
+
+    private let options: SearchOptions
+    private let maxBatchSize: Int
+    private var idle: [MarianWorker]
+    private var queue: [Job] = []
+    private var requests: [Int: Request] = [:]
+    private var nextRequest = 0
+    private var dispatchPending = false
+
+    init(workers: [MarianWorker], maxBatchSize: Int, options: SearchOptions) {
+        idle = workers
+        self.maxBatchSize = max(1, maxBatchSize)
+        self.options = options
+    }
+
+    /// Generated ids for each source, in order.
+    func submit(_ sources: [[Int32]]) async -> [[Int32]] {
+        guard !sources.isEmpty else { return [] }
+        return await withCheckedContinuation { continuation in
+            let id = nextRequest
+            nextRequest += 1
+            requests[id] = Request(
+                results: Array(repeating: [], count: sources.count), remaining: sources.count, continuation: continuation)
+            queue += sources.enumerated().map { Job(source: $1, request: id, slot: $0) }
+            dispatchSoon()
+        }
+    }
+
+    /// Dispatch after the calls already waiting on this actor have queued their sentences, so requests that
+    /// arrive at the same moment share a batch even when a worker is idle.
+    private func dispatchSoon() {
+        guard !dispatchPending else { return }
+        dispatchPending = true
+        Task { await self.dispatch() }
+    }
+
+    private func dispatch() {
+        dispatchPending = false
+        while !queue.isEmpty, let worker = idle.popLast() {
+            let batch = Array(queue.prefix(maxBatchSize))
+            queue.removeFirst(batch.count)
+            let options = options
+            Task {
+                let outputs = await worker.translate(batch.map(\.source), options: options)
+                await self.finish(worker, batch, outputs)
+            }
+        }
+    }
+
+    private func finish(_ worker: MarianWorker, _ batch: [Job], _ outputs: [[Int32]]) {
+        for (job, output) in zip(batch, outputs) {
+            requests[job.request]!.results[job.slot] = output
+            requests[job.request]!.remaining -= 1
+            if requests[job.request]!.remaining == 0, let request = requests.removeValue(forKey: job.request) {
+                request.continuation.resume(returning: request.results)
+            }
+        }
+        idle.append(worker)
+        dispatch()
+    }
+}

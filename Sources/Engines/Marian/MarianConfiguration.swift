@@ -1,0 +1,42 @@
+// The `marian` section of Dragoman's configuration. Every field has a default, so `{}` is a valid section.
+import Foundation
+
+public struct MarianConfiguration: Codable, Sendable, Equatable {
+    /// Directory scanned for `*.gguf` models; each is served under the language pair in its metadata.
+    public var modelsDir: String = "models"
+    /// ggml threads per worker; nil = the machine's cores divided among the workers.
+    public var threads: Int? = nil
+    /// Workers per model, each with its own KV caches and serial executor (translations run in parallel).
+    public var workers: Int = 1
+    /// The most sentences one worker decodes together as a batch.
+    public var maxBatchSize: Int = 16
+    /// Overrides the model's num_beams (1 = greedy).
+    public var beamSize: Int? = nil
+    /// Overrides the model's max_length (tokens, start token included).
+    public var maxLength: Int? = nil
+    /// Load every model at start-up instead of on its first request.
+    public var preload: Bool = false
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case modelsDir = "models_dir", threads, workers, maxBatchSize = "max_batch_size", beamSize = "beam_size"
+        case maxLength = "max_length", preload
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        modelsDir = try c.decodeIfPresent(String.self, forKey: .modelsDir) ?? modelsDir
+        threads = try c.decodeIfPresent(Int.self, forKey: .threads)
+        workers = max(1, try c.decodeIfPresent(Int.self, forKey: .workers) ?? workers)
+        maxBatchSize = max(1, try c.decodeIfPresent(Int.self, forKey: .maxBatchSize) ?? maxBatchSize)
+        beamSize = try c.decodeIfPresent(Int.self, forKey: .beamSize)
+        maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
+        preload = try c.decodeIfPresent(Bool.self, forKey: .preload) ?? preload
+    }
+
+    var threadsPerWorker: Int {
+        threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, workers))
+    }
+}
+

@@ -1,0 +1,108 @@
+// The model's weight tensors, bound to the read-only memory map of the GGUF file after every tensor's name, type,
+// shape and extent has been checked against the hyper-parameters. Shared by all workers; never written.
+import CGGML
+
+/// Finds a tensor the validation has already proven present.
+struct TensorLookup {
+    let context: OpaquePointer
+    func callAsFunction(_ name: String) -> Tensor { ggml_get_tensor(context, name)! }
+}
+
+struct LinearWeights { let weight: Tensor, bias: Tensor }
+struct NormWeights { let weight: Tensor, bias: Tensor }
+struct AttentionWeights { let q, k, v, o: LinearWeights; let norm: NormWeights }
+struct FeedForwardWeights { let up, down: LinearWeights; let norm: NormWeights }
+struct EncoderLayerWeights { let attention: AttentionWeights; let ffn: FeedForwardWeights }
+struct DecoderLayerWeights { let attention: AttentionWeights; let cross: AttentionWeights; let ffn: FeedForwardWeights }
+
+final class MarianWeights: @unchecked Sendable {
+    // @unchecked: after init the tensors' descriptors and data are never mutated; ggml graphs only read them
+    // (weights are leaves, never the destination of an op), so concurrent workers share them safely.
+    let file: MappedFile
+    let context: GGMLContext
+    let buffer: BackendBuffer
+    let tokenEmbedding: Tensor
+    let decoderEmbedding: Tensor
+    let positions: Tensor
+    let output: Tensor
+    let outputBias: Tensor
+    let encoder: [EncoderLayerWeights]
+    let decoder: [DecoderLayerWeights]
+
+    init(contents: GGUFContents, file: MappedFile, hyperparameters h: MarianHyperparameters) throws(ModelLoadError) {
+        let hasDecoderEmbedding = contents.tensors.contains { $0.name == GGUFTensorName.decoderTokenEmbedding }
+        let specs = MarianTensorLayout.specs(for: h, hasDecoderEmbedding: hasDecoderEmbedding)
+        try Self.validate(contents.tensors, against: specs, fileSize: file.size)
+        self.file = file
+        context = contents.context
+        buffer = BackendBuffer(owning: ggml_backend_cpu_buffer_from_ptr(file.base, file.size)!)
+        for info in contents.tensors {
+            let tensor = ggml_get_tensor(context.pointer, info.name)!
+            let status = ggml_backend_tensor_alloc(buffer.pointer, tensor, file.base + info.fileOffset)
+            precondition(status == GGML_STATUS_SUCCESS, "binding \(info.name) to the map failed")
+        }
+        let lookup = TensorLookup(context: contents.context.pointer)
+        tokenEmbedding = lookup(GGUFTensorName.tokenEmbedding)
+        decoderEmbedding = hasDecoderEmbedding ? lookup(GGUFTensorName.decoderTokenEmbedding) : tokenEmbedding
+        positions = lookup(GGUFTensorName.positions)
+        output = h.tieWordEmbeddings ? decoderEmbedding : lookup(GGUFTensorName.output)
+        outputBias = lookup(GGUFTensorName.outputBias)
+        encoder = (0..<h.encoderLayers).map { i in
+            EncoderLayerWeights(
+                attention: Self.attention(.encoder, i, self: .attnQ, lookup), ffn: Self.ffn(.encoder, i, lookup))
+        }
+        decoder = (0..<h.decoderLayers).map { i in
+            DecoderLayerWeights(
+                attention: Self.attention(.decoder, i, self: .attnQ, lookup),
+                cross: Self.attention(.decoder, i, self: .crossQ, lookup), ffn: Self.ffn(.decoder, i, lookup))
+        }
+    }
+
+    private static func validate(_ tensors: [GGUFTensorInfo], against specs: [TensorSpec], fileSize: Int)
+        throws(ModelLoadError)
+    {
+        let found = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let expected = Set(specs.map(\.name))
+        if let stray = tensors.first(where: { !expected.contains($0.name) }) { throw .unexpectedTensor(stray.name) }
+        for spec in specs {
+            guard let info = found[spec.name] else { throw .missingTensor(spec.name) }
+            guard spec.allowedTypes.contains(info.type) else {
+                throw .wrongTensorType(
+                    tensor: spec.name, found: String(cString: ggml_type_name(info.type)),
+                    allowed: spec.allowedTypes.map { String(cString: ggml_type_name($0)) })
+            }
+            guard info.shape == spec.shape else {
+                throw .wrongTensorShape(tensor: spec.name, found: info.shape, expected: spec.shape)
+            }
+            guard info.fileOffset + info.byteCount <= fileSize else {
+                throw .truncated(tensor: spec.name, needsBytes: info.fileOffset + info.byteCount, fileBytes: fileSize)
+            }
+        }
+    }
+
+    private static func attention(
+        _ stack: GGUFTensorName.Stack, _ layer: Int, self first: GGUFTensorName.Part, _ lookup: TensorLookup
+    ) -> AttentionWeights {
+        let parts: [GGUFTensorName.Part] =
+            first == .attnQ ? [.attnQ, .attnK, .attnV, .attnO, .attnNorm] : [.crossQ, .crossK, .crossV, .crossO, .crossNorm]
+        let linear = { (part: GGUFTensorName.Part) in
+            LinearWeights(
+                weight: lookup(GGUFTensorName.block(stack, layer, part, bias: false)),
+                bias: lookup(GGUFTensorName.block(stack, layer, part, bias: true)))
+        }
+        let norm = linear(parts[4])
+        return AttentionWeights(
+            q: linear(parts[0]), k: linear(parts[1]), v: linear(parts[2]), o: linear(parts[3]),
+            norm: NormWeights(weight: norm.weight, bias: norm.bias))
+    }
+
+    private static func ffn(_ stack: GGUFTensorName.Stack, _ layer: Int, _ lookup: TensorLookup) -> FeedForwardWeights {
+        let linear = { (part: GGUFTensorName.Part) in
+            LinearWeights(
+                weight: lookup(GGUFTensorName.block(stack, layer, part, bias: false)),
+                bias: lookup(GGUFTensorName.block(stack, layer, part, bias: true)))
+        }
+        let norm = linear(.ffnNorm)
+        return FeedForwardWeights(up: linear(.ffnUp), down: linear(.ffnDown), norm: NormWeights(weight: norm.weight, bias: norm.bias))
+    }
+}

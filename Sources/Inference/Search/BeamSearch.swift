@@ -1,0 +1,70 @@
+// Beam search over a batch, following Hugging Face transformers 5's vectorised `_beam_search` step for step:
+// top 2K continuations per sentence, the best K unfinished ones run on, the top-K of them that end (EOS or
+// max_length) join the finished set scored sum/len^lp, and a sentence freezes once no running beam can beat its
+// worst finished one (early_stopping=False heuristic). Each sentence's result is independent of its batch.
+
+public enum BeamSearch {
+    public static func run(_ decoder: StepDecoder, sources: [[Int32]], options o: SearchOptions) -> [[Int32]] {
+        let k = o.beams
+        decoder.begin(sources: sources, beams: k)
+        var beams = sources.map { _ in SentenceBeams(beams: k) }
+        var alive = Array(sources.indices)  // the sentence in each batch row
+        var tokens = [Int32](repeating: o.decoderStartID, count: sources.count * k)
+        var parents: [Int32]? = nil
+        var length = 1
+        while true {
+            let logits = decoder.step(tokens: tokens, parents: parents)
+            var allCandidatesStop = true
+            var chosen = [[Int]]()
+            for (row, sentence) in alive.enumerated() {
+                let candidates = topCandidates(logits, sentence: row, beams: beams[sentence], length: length,
+                                               vocabulary: decoder.vocabularySize, options: o)
+                let stops = candidates.map { $0.token == o.eosID || length + 1 >= o.maxLength }
+                allCandidatesStop = allCandidatesStop && !stops.contains(false)
+                chosen.append(beams[sentence].advance(candidates: candidates, stops: stops, length: length, options: o))
+            }
+            length += 1
+            for sentence in alive { beams[sentence].checkHeuristic(length: length, options: o) }
+            // A frozen sentence's finished set can no longer change: it leaves the batch.
+            let keep = alive.indices.filter { beams[alive[$0]].canImprove }
+            if allCandidatesStop || keep.isEmpty { break }
+            if keep.count < alive.count { decoder.retain(sentences: keep) }
+            alive = keep.map { alive[$0] }
+            tokens = alive.flatMap { beams[$0].running.map { $0.tokens.last! } }
+            parents = keep.enumerated().flatMap { row, old in chosen[old].map { Int32(row * k + $0) } }
+        }
+        return beams.map { $0.best(eos: o.eosID) }
+    }
+
+    struct Candidate {
+        let score: Float
+        let beam: Int
+        let token: Int32
+    }
+
+    /// The 2K best (beam, token) continuations of one sentence by accumulated log-probability.
+    static func topCandidates(_ logits: [Float], sentence: Int, beams: SentenceBeams, length: Int, vocabulary v: Int,
+                              options o: SearchOptions) -> [Candidate] {
+        let keep = 2 * o.beams
+        var top = [Candidate]()
+        top.reserveCapacity(keep + 1)
+        for beam in 0..<o.beams {
+            let start = (sentence * o.beams + beam) * v
+            var row = logits[start..<start + v]
+            LogitsProcessing.logSoftmax(&row)
+            LogitsProcessing.mask(&row, length: length, options: o)
+            if o.renormalizeLogits { LogitsProcessing.logSoftmax(&row) }
+            let base = beams.running[beam].score
+            for index in row.indices {
+                let score = row[index] + base
+                if top.count == keep, score <= top[keep - 1].score { continue }
+                let candidate = Candidate(score: score, beam: beam, token: Int32(index - start))
+                // Insert after equal scores: the lower flat index wins ties, as a stable top-k would.
+                let position = top.firstIndex { $0.score < score } ?? top.count
+                top.insert(candidate, at: position)
+                if top.count > keep { top.removeLast() }
+            }
+        }
+        return top
+    }
+}

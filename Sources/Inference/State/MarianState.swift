@@ -1,0 +1,95 @@
+// A worker's mutable side of a model: its CPU backend and thread count, graph allocators and the caches of the
+// batch being translated. One per worker, used from one thread at a time (the worker's serial executor);
+// the model it reads is shared. Search drives it through `StepDecoder`; it only turns tokens into logits.
+import CGGML
+
+public final class MarianState: StepDecoder {
+    public let model: MarianModel
+    private let backend: CPUBackend
+    private let encoderAllocator = GraphAllocator()
+    private let decoderAllocator = GraphAllocator()
+    private var caches: BatchCaches?
+    private var crossMask: [Float] = []
+    private var position = 0
+
+    /// Steps the self-attention cache holds before it first doubles.
+    static let initialCacheCapacity = 32
+
+    public init(model: MarianModel, threads: Int) {
+        self.model = model
+        backend = CPUBackend(threads: threads)
+    }
+
+    public var vocabularySize: Int { model.hyperparameters.vocabSize }
+
+    /// Encodes `sources` (token ids, each ending in EOS) as one padded batch and readies `beams` hypotheses
+    /// per sentence at position 0.
+    public func begin(sources: [[Int32]], beams: Int) {
+        precondition(!sources.isEmpty && beams >= 1)
+        let h = model.hyperparameters
+        // An empty source would mask every key (NaN attention); the codec always appends EOS, but be safe.
+        let sources = sources.map { $0.isEmpty ? [Int32(h.eosID)] : Array($0.prefix(h.maxPositions)) }
+        let s = max(1, sources.map(\.count).max()!)
+        let batchCaches = BatchCaches(
+            backend: backend, h: h, batch: sources.count, beams: beams, sourceLength: s,
+            capacity: min(Self.initialCacheCapacity, h.maxPositions))
+        let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
+        let graph = EncoderGraph(context: context, weights: model.weights, h: h, caches: batchCaches)
+        encoderAllocator.allocate(graph.builder.graph)
+        let padded = sources.flatMap { $0 + [Int32](repeating: Int32(h.padID), count: s - $0.count) }
+        set(graph.tokens, padded)
+        set(graph.mask, EncoderGraph.maskValues(lengths: sources.map(\.count), sourceLength: s))
+        backend.compute(graph.builder.graph)
+        crossMask = sources.flatMap { source in
+            let row = (0..<s).map { $0 < source.count ? Float(0) : -Float.infinity }
+            return Array([[Float]](repeating: row, count: beams).joined())
+        }
+        caches = batchCaches
+        position = 0
+    }
+
+    /// Runs one decoder step. `tokens[h]` is hypothesis h's last token; `parents[h]`, when given, is the
+    /// hypothesis (of the previous step) that h continues. Returns logits, hypothesis after hypothesis.
+    public func step(tokens: [Int32], parents: [Int32]?) -> [Float] {
+        guard let caches else { preconditionFailure("step before begin") }
+        precondition(tokens.count == caches.hypotheses && position < model.hyperparameters.maxPositions)
+        caches.reserve(positions: position + 1, filled: position, backend: backend)
+        let reorder = parents.map { $0 != Array(0..<Int32(caches.hypotheses)) } ?? false
+        let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
+        let graph = DecoderStepGraph(
+            context: context, weights: model.weights, h: model.hyperparameters, caches: caches,
+            position: position, reorder: reorder)
+        decoderAllocator.allocate(graph.builder.graph)
+        set(graph.tokens, tokens)
+        set(graph.crossMask, crossMask)
+        if let input = graph.parents, let parents { set(input, parents) }
+        backend.compute(graph.builder.graph)
+        position += 1
+        var logits = [Float](repeating: 0, count: vocabularySize * caches.hypotheses)
+        logits.withUnsafeMutableBytes { ggml_backend_tensor_get(graph.logits, $0.baseAddress, 0, $0.count) }
+        return logits
+    }
+
+    /// Keeps only `sentences` (indices into the current batch, ascending) with all their hypotheses; the next
+    /// step's tokens and parents are then indexed over the smaller batch.
+    public func retain(sentences kept: [Int]) {
+        guard let old = caches, kept.count < old.batch, !kept.isEmpty else { return }
+        let h = model.hyperparameters
+        let new = BatchCaches(
+            backend: backend, h: h, batch: kept.count, beams: old.beams, sourceLength: old.sourceLength,
+            capacity: old.capacity)
+        let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
+        let graph = CompactionGraph(context: context, from: old, to: new, filled: position, heads: h.decoderHeads)
+        decoderAllocator.allocate(graph.builder.graph)
+        set(graph.sentences, kept.map(Int32.init))
+        set(graph.hypotheses, kept.flatMap { sentence in (0..<old.beams).map { Int32(sentence * old.beams + $0) } })
+        backend.compute(graph.builder.graph)
+        let rowLength = old.sourceLength * old.beams
+        crossMask = kept.flatMap { crossMask[$0 * rowLength..<($0 + 1) * rowLength] }
+        caches = new
+    }
+
+    private func set<T>(_ tensor: Tensor, _ values: [T]) {
+        values.withUnsafeBytes { ggml_backend_tensor_set(tensor, $0.baseAddress, 0, $0.count) }
+    }
+}

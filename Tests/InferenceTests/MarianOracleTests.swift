@@ -1,0 +1,71 @@
+// The runner against Hugging Face's MarianMTModel on the same random weights: teacher-forced log-probabilities
+// at every position, greedy and beam-4 outputs for every fixture sentence, batched equal to one-by-one.
+import Inference
+import Testing
+
+@Suite struct MarianOracleTests {
+    let reference = Fixtures.reference
+    let model = Fixtures.f32
+    var eos: Int32 { Int32(model.hyperparameters.eosID) }
+
+    func options(beams: Int) -> SearchOptions {
+        var options = SearchOptions(model: model.hyperparameters)
+        options.beams = beams
+        options.maxLength = reference.generation.maxLength
+        options.lengthPenalty = reference.generation.lengthPenalty
+        return options
+    }
+
+    @Test func teacherForcedLogProbabilitiesMatchWithin1e4() {
+        let state = MarianState(model: model, threads: 1)
+        for sentence in reference.sentences {
+            let forced = sentence.teacherForced
+            let rows = TeacherForcing.logProbabilities(state, source: sentence.inputIds, target: forced.decoderInputIds)
+            for (position, row) in rows.enumerated() {
+                let label = Int(forced.labels[position])
+                #expect(abs(Double(row[label]) - forced.labelLogprobs[position]) < 1e-4, "\(sentence.text) @\(position)")
+                for (id, logprob) in zip(forced.topIds[position], forced.topLogprobs[position]) {
+                    #expect(abs(Double(row[id]) - logprob) < 1e-4, "\(sentence.text) @\(position) id \(id)")
+                }
+                if let full = forced.fullLogprobs?[position] {
+                    let worst = zip(row, full).map { abs(Double($0) - $1) }.max() ?? 0
+                    #expect(worst < 1e-4, "\(sentence.text) @\(position): full row differs by \(worst)")
+                }
+            }
+        }
+    }
+
+    /// The tokenizer rebuilt from the GGUF metadata gives Hugging Face's ids and decoded text.
+    @Test func tokenizerFromModelFileMatchesHuggingFace() throws {
+        let tokenizer = try model.makeTokenizer()
+        for sentence in reference.sentences {
+            #expect(tokenizer.encode(sentence.text) == sentence.inputIds, "\(sentence.text)")
+            #expect(tokenizer.decode(sentence.beam4.ids) == sentence.beam4.text, "\(sentence.text)")
+        }
+    }
+
+    @Test func greedyOutputsEqualHuggingFace() {
+        let state = MarianState(model: model, threads: 1)
+        for sentence in reference.sentences {
+            let output = GreedySearch.run(state, sources: [sentence.inputIds], options: options(beams: 1))
+            #expect(output == [sentence.greedy.generated(eos: eos)], "\(sentence.text)")
+        }
+    }
+
+    @Test func beamOutputsEqualHuggingFace() {
+        let state = MarianState(model: model, threads: 1)
+        for sentence in reference.sentences {
+            let output = BeamSearch.run(state, sources: [sentence.inputIds], options: options(beams: 4))
+            #expect(output == [sentence.beam4.generated(eos: eos)], "\(sentence.text)")
+        }
+    }
+
+    @Test(arguments: [1, 4]) func batchedEqualsOneByOne(beams: Int) {
+        let state = MarianState(model: model, threads: 1)
+        let sources = reference.sentences.map(\.inputIds)
+        let search = beams == 1 ? GreedySearch.run : BeamSearch.run
+        let batched = search(state, sources, options(beams: beams))
+        let expected = reference.sentences.map { beams == 1 ? $0.greedy.generated(eos: eos) : $0.beam4.generated(eos: eos) }
+        #expect(batched == expected)
+    }
+}
