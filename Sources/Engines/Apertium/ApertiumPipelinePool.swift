@@ -18,9 +18,16 @@ final class ApertiumPipelinePool: Sendable {
         let core = ApertiumStreamFormat.split(text).core
         guard !core.isEmpty else { return .success(text) }
         let bytes = ApertiumStreamFormat.encode(core)
-        var answer = await leastBusy().send(bytes)
-        if case .failure(.failed) = answer { answer = await leastBusy().send(bytes) }
-        return answer.map { ApertiumStreamFormat.reassemble(ApertiumStreamFormat.decode($0), like: text) }
+        let answer = await attempt(bytes, like: text)
+        guard case .failure(.failed) = answer else { return answer }
+        return await attempt(bytes, like: text)  // once, on the restarted chain
+    }
+
+    private func attempt(_ bytes: [UInt8], like text: String) async -> Result<String, EngineError> {
+        await leastBusy().send(bytes).flatMap { answer in
+            guard let translation = ApertiumStreamFormat.decode(answer) else { return .failure(Self.truncated) }
+            return .success(ApertiumStreamFormat.reassemble(translation, like: text))
+        }
     }
 
     func restarts() async -> Int {
@@ -32,6 +39,8 @@ final class ApertiumPipelinePool: Sendable {
     func shutdown() async {
         for pipeline in pipelines { await pipeline.shutdown() }
     }
+
+    private static let truncated = EngineError.failed(engine: "apertium", reason: "truncated answer from a dying pipeline")
 
     private func leastBusy() -> ApertiumPipeline {
         pipelines.min { $0.load < $1.load } ?? pipelines[0]
