@@ -32,17 +32,19 @@ private func signalTagger(of engine: ApertiumEngine, pair: LanguagePair, _ signa
         let texts = (0..<400).map { "I have \($0) dogs." }
         async let answers = engine.translate(texts, pair: pair)
         try await signalTagger(of: engine, pair: pair, SIGKILL)
-        #expect(try await answers == (0..<400).map { "Tengo \($0) perros." })
+        let got = try await answers
+        #expect(got == (0..<400).map { "Tengo \($0) perros." })
         #expect(try await engine.translate(["I have a dog."], pair: pair) == ["Tengo un perro."])
         #expect(await engine.restarts() >= 1)
         await engine.shutdown()
     }
 
     @Test func hungPipelineTimesOutAndRestarts() async throws {
-        let engine = try makeEngine { $0.timeout_seconds = 0.5 }
+        // Generous enough for a fresh chain to load its transducers on a busy machine; short enough for a test.
+        let engine = try makeEngine { $0.timeout_seconds = 3 }
         _ = try await engine.translate(["Warm up."], pair: pair)
         try await signalTagger(of: engine, pair: pair, SIGSTOP)
-        await #expect(throws: EngineError.timedOut(engine: "apertium", seconds: 0.5)) {
+        await #expect(throws: EngineError.timedOut(engine: "apertium", seconds: 3)) {
             try await engine.translate(["I have a dog."], pair: pair)
         }
         #expect(try await engine.translate(["I have a dog."], pair: pair) == ["Tengo un perro."])

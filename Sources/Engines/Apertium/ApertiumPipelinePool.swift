@@ -1,6 +1,6 @@
 // The pipelines of one direction (`pipelines_per_pair` of them): each text goes to the least busy one, so a
 // second chain only starts once the first has texts waiting. A text whose chain died under it is sent again
-// once, to the restarted chain, so killing a stage from outside costs time but no answer; a hang is reported.
+// (up to twice), to the restarted chain, so killing a stage from outside costs time but no answer; a hang is reported.
 import Logging
 
 final class ApertiumPipelinePool: Sendable {
@@ -18,9 +18,13 @@ final class ApertiumPipelinePool: Sendable {
         let core = ApertiumStreamFormat.split(text).core
         guard !core.isEmpty else { return .success(text) }
         let bytes = ApertiumStreamFormat.encode(core)
-        let answer = await attempt(bytes, like: text)
-        guard case .failure(.failed) = answer else { return answer }
-        return await attempt(bytes, like: text)  // once, on the restarted chain
+        var answer = await attempt(bytes, like: text)
+        // Texts already on their way to a dying chain fail too, so a second try may still meet it: try twice more.
+        for _ in 0..<2 {
+            guard case .failure(.failed) = answer else { break }
+            answer = await attempt(bytes, like: text)
+        }
+        return answer
     }
 
     private func attempt(_ bytes: [UInt8], like text: String) async -> Result<String, EngineError> {

@@ -28,15 +28,18 @@ enum ApertiumStreamFormat {
         return output
     }
 
-    /// The text an answer's bytes (without the NUL) stand for: escapes undone, superblanks opened. Nil when the
-    /// answer lacks the `[]` every text ends with: a stage killed mid-text makes the next ones flush a truncated
-    /// text and bare NULs at EOF (measured), which must count as a failure, not as a translation.
-    static func decode(_ bytes: [UInt8]) -> String? {
+    /// Whether an answer ends with the `[]` every text is sent with: a truncated one does not.
+    static func isComplete(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 2, bytes[bytes.count - 2] == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else {
-            return nil
+            return false
         }
-        let backslashes = bytes.dropLast(2).reversed().prefix { $0 == UInt8(ascii: "\\") }.count
-        guard backslashes % 2 == 0 else { return nil }
+        return bytes.dropLast(2).reversed().prefix { $0 == UInt8(ascii: "\\") }.count % 2 == 0
+    }
+
+    /// The text an answer's bytes (without the NUL) stand for: escapes undone, superblanks opened; nil when the
+    /// answer is truncated, which counts as a failure, not as a translation.
+    static func decode(_ bytes: [UInt8]) -> String? {
+        guard isComplete(bytes) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var escaped = false

@@ -82,6 +82,9 @@ final class PipelineSession: Sendable {
     }
 
     private func deliver(_ answer: [UInt8]) {
+        // A stage killed mid-text makes the later ones flush a truncated text and bare NULs before EOF (measured):
+        // the chain is dying, so end it now rather than hand out wrong answers or accept new texts.
+        guard ApertiumStreamFormat.isComplete(answer) else { return end(with: Self.dead) }
         // At EOF every stage flushes an extra NUL; with nobody waiting it answers nothing.
         let waiter = state.withLock { state -> Waiter? in
             guard state.count > 0 else { return nil }
