@@ -41,10 +41,10 @@ private func signalTagger(of engine: ApertiumEngine, pair: LanguagePair, _ signa
 
     @Test func hungPipelineTimesOutAndRestarts() async throws {
         // Generous enough for a fresh chain to load its transducers on a busy machine; short enough for a test.
-        let engine = try makeEngine { $0.timeout_seconds = 5 }
+        let engine = try makeEngine { $0.timeout_seconds = 3 }
         _ = try await engine.translate(["Warm up."], pair: pair)
         try await signalTagger(of: engine, pair: pair, SIGSTOP)
-        await #expect(throws: EngineError.timedOut(engine: "apertium", seconds: 5)) {
+        await #expect(throws: EngineError.timedOut(engine: "apertium", seconds: 3)) {
             try await engine.translate(["I have a dog."], pair: pair)
         }
         #expect(try await engine.translate(["I have a dog."], pair: pair) == ["Tengo un perro."])
