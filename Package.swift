@@ -75,8 +75,9 @@ let package = Package(
         .executableTarget(
             name: "DragomanCLI",
             dependencies: [
-                "Dragoman", "HTTPClient",
+                "Dragoman", "HTTPClient", "HTTPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .target(name: "TestSupport", dependencies: ["Dragoman", "HTTPServer", "Redis"]),
 

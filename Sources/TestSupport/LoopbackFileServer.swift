@@ -4,6 +4,8 @@
 // `/echo` (the request's method and body back), `/status/<code>` (that status, a JSON error body) and `/hang`
 // (headers, then silence until the client goes away). One connection per request (`Connection: close`).
 import Foundation
+import HTTPServer
+import HTTPTypes
 import Synchronization
 
 public final class LoopbackFileServer: Sendable {
@@ -17,19 +19,29 @@ public final class LoopbackFileServer: Sendable {
     public let port: Int
     private let listener: Int32
     private let root: String
+    private let responder: (any Responder)?
     private let state = Mutex(State())
 
     private struct State {
         var requests: [RecordedRequest] = []
         var truncations: [String: Int] = [:]
         var ignoresRange = false
+        var listening = true
     }
 
     public init(root: String) throws {
         self.root = root
+        responder = nil
         (listener, port) = try LoopbackSocket.listen()
-        let server = self
-        Thread.detachNewThread { server.acceptLoop() }
+        startAccepting()
+    }
+
+    /// Serves every request with `responder` instead of files (a plain HTTP front for a handler under test).
+    public init(responder: any Responder) throws {
+        root = "/nonexistent"
+        self.responder = responder
+        (listener, port) = try LoopbackSocket.listen()
+        startAccepting()
     }
 
     deinit { stop() }
@@ -44,14 +56,31 @@ public final class LoopbackFileServer: Sendable {
     /// Answer every request with the whole file, as servers without range support do.
     public func ignoreRanges(_ ignore: Bool = true) { state.withLock { $0.ignoresRange = ignore } }
 
-    public func stop() { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
+    /// Shuts the listener down, which makes accept(2) fail; the accept thread then closes it. Both happen once,
+    /// under the lock: a second shutdown or close could hit the same number reused by another test's socket.
+    public func stop() {
+        state.withLock { state in
+            guard state.listening else { return }
+            state.listening = false
+            shutdown(listener, Int32(SHUT_RDWR))
+        }
+    }
 
-    private func acceptLoop() {
-        while true {
-            let connection = accept(listener, nil, nil)
-            if connection < 0 { if errno == EINTR { continue } else { return } }
-            let server = self
-            Thread.detachNewThread { server.serve(connection) }
+    /// The accept thread holds the server weakly, so dropping the last reference stops it (deinit → stop).
+    private func startAccepting() {
+        let listener = listener
+        Thread.detachNewThread { [weak self] in
+            while true {
+                let connection = accept(listener, nil, nil)
+                if connection < 0 {
+                    if errno == EINTR { continue }
+                    if let server = self { server.state.withLock { $0.listening = false } }
+                    close(listener)
+                    return
+                }
+                guard let server = self else { close(connection); return }
+                Thread.detachNewThread { server.serve(connection) }
+            }
         }
     }
 
@@ -61,6 +90,9 @@ public final class LoopbackFileServer: Sendable {
         let (truncation, ignoresRange) = state.withLock { state in
             state.requests.append(request)
             return (state.truncations.removeValue(forKey: request.path), state.ignoresRange)
+        }
+        if let responder {
+            return LoopbackSocket.send(connection, Self.bridge(request, to: responder))
         }
         if request.path == "/hang" {
             LoopbackSocket.send(connection, Array(Self.head(200, "OK", length: 1000).utf8))
@@ -94,6 +126,40 @@ public final class LoopbackFileServer: Sendable {
         }
         let range = "Content-Range: bytes \(start)-\(bytes.count - 1)/\(bytes.count)"
         return (Self.head(206, "Partial Content", length: bytes.count - start, extra: range), Array(sent.dropFirst(start)))
+    }
+
+    /// Runs the async responder from this blocking connection thread and returns the whole response.
+    private static func bridge(_ recorded: RecordedRequest, to responder: any Responder) -> [UInt8] {
+        let result = Mutex<[UInt8]>([])
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let request = Request(
+                method: HTTPRequest.Method(recorded.method) ?? .get, path: String(recorded.path.prefix { $0 != "?" }),
+                query: query(recorded.path), body: recorded.body)
+            let response: Response
+            do { response = try await responder.respond(to: request) } catch let error as HTTPError {
+                response = error.response
+            } catch {
+                response = Response.text("\(error)", status: .internalServerError)
+            }
+            var head = "HTTP/1.1 \(response.status.code) \(response.status.reasonPhrase)\r\n"
+            for field in response.headers { head += "\(field.name): \(field.value)\r\n" }
+            head += "Content-Length: \(response.body.count)\r\nConnection: close\r\n\r\n"
+            result.withLock { $0 = Array(head.utf8) + response.body }
+            done.signal()
+        }
+        done.wait()
+        return result.withLock { $0 }
+    }
+
+    private static func query(_ target: String) -> [String: String] {
+        guard let mark = target.firstIndex(of: "?") else { return [:] }
+        var query: [String: String] = [:]
+        for pair in target[target.index(after: mark)...].split(separator: "&") {
+            let item = pair.split(separator: "=", maxSplits: 1).map { $0.removingPercentEncoding ?? String($0) }
+            query[item[0]] = item.count > 1 ? item[1] : ""
+        }
+        return query
     }
 
     /// Only the `bytes=N-` form, which is what resuming clients send.

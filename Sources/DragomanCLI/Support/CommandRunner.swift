@@ -10,7 +10,8 @@ enum CommandRunner {
             return nil
         }
         let interrupt = Interrupt.onSIGINT { work.cancel() }
-        let failure = await work.value
+        // Cancelling the caller (a test, an embedding program) must reach the unstructured work task too.
+        let failure = await withTaskCancellationHandler { await work.value } onCancel: { work.cancel() }
         interrupt.cancel()
         if let failure { throw failure.exit(console) }
     }
