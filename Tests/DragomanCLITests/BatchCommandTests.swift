@@ -54,7 +54,7 @@ import TestSupport
         let output = folder.file("out.csv")
         let result = await service.run(["batch", input, output, "--to", "es"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(service.stub.batchSubmissions == 7)  // halved from 10,000 to 156 per task: 6 × 156 + 64
+        #expect(service.stub.batchSubmissions == 4)  // the 413 names the limit: tasks of 300, 300, 300, 100
         #expect(try DelimitedTable.read(path: output, format: .csv).records.count == 1_000)
     }
 
@@ -71,6 +71,13 @@ import TestSupport
         let result = await dragoman(["batch", input, folder.file("out.csv"), "--to", "es"], service: ContractStub())
         #expect(result.status == 2)
         #expect(result.stderr.contains("in.csv: line 3: unexpected text after a closing quote"))
+    }
+
+    @Test func textTheServerRefusesIsNamedByItsLine() async throws {
+        let input = try write("id,text\n1,fine\n2,\"multi\nline\"\n3,\(String(repeating: "x", count: 6_000))\n", "in.csv")
+        let result = await dragoman(["batch", input, folder.file("out.csv"), "--to", "es"], service: ContractStub())
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("line 5: text_too_long: text 2 is 6000 characters"))
     }
 
     @Test func failedItemsAreBlankNamedByLineAndExitThree() async throws {

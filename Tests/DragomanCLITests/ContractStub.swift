@@ -59,7 +59,12 @@ final class ContractStub: Responder {
 
     private func check(_ texts: [String], target: String) throws {
         if target == "xx" { throw HTTPError(.notFound, code: "unsupported_pair", message: "no engine translates en→xx") }
-        if texts.contains(where: { $0.isEmpty }) { throw HTTPError(.badRequest, code: "empty_text", message: "empty text") }
+        if let index = texts.firstIndex(where: { $0.isEmpty }) {
+            throw HTTPError(.badRequest, code: "empty_text", message: "text \(index) is empty")
+        }
+        if let index = texts.firstIndex(where: { $0.count > 5_000 }) {
+            throw HTTPError(.contentTooLarge, code: "text_too_long", message: "text \(index) is \(texts[index].count) characters; the limit is 5000")
+        }
     }
 
     private func translate(_ request: Request) throws -> Response {
@@ -73,7 +78,7 @@ final class ContractStub: Responder {
         let body = try decode(BatchBody.self, request)
         try check(body.texts, target: body.target)
         guard body.texts.count <= maxBatch else {
-            throw HTTPError(.contentTooLarge, code: "too_many_texts", message: "at most \(maxBatch) texts per batch")
+            throw HTTPError(.contentTooLarge, code: "too_many_texts", message: "\(body.texts.count) texts; the limit is \(maxBatch)")
         }
         let id = UUID().uuidString.lowercased()
         state.withLock { state in

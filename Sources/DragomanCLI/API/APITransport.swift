@@ -12,7 +12,8 @@ struct APIResponse: Sendable {
 protocol APITransport: Sendable {
     /// Where requests go, for messages: the server's URL or "in-process".
     var location: String { get }
-    func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?) async throws(CLIFailure) -> APIResponse
+    func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?, headers: [(name: String, value: String)])
+        async throws(CLIFailure) -> APIResponse
 }
 
 struct RemoteTransport: APITransport {
@@ -26,8 +27,10 @@ struct RemoteTransport: APITransport {
 
     var location: String { baseURL }
 
-    func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?) async throws(CLIFailure) -> APIResponse {
-        let headers = body == nil ? [] : [(name: "Content-Type", value: "application/json")]
+    func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?, headers: [(name: String, value: String)])
+        async throws(CLIFailure) -> APIResponse
+    {
+        let headers = headers + (body == nil ? [] : [(name: "Content-Type", value: "application/json")])
         do {
             let response = try await client.send(method: method, url: baseURL + path, headers: headers, body: body)
             return APIResponse(status: response.status, body: response.body, retryAfter: response.header("Retry-After").flatMap { Int($0) })

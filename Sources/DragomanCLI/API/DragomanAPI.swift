@@ -7,6 +7,8 @@ struct DragomanAPI: Sendable {
     let transport: any APITransport
     /// How many 429 answers in a row are waited out before giving up.
     var maxBusyRetries = 60
+    /// Sent as `X-Admin-Key` on admin operations (clearing the cache) when the server requires one.
+    var adminKey: String?
 
     func translate(_ texts: [String], source: String, target: String, engine: String?) async throws(CLIFailure) -> TranslateResponse {
         try await call(.post, "/api/translate", TranslateRequest(text: texts, source: source, target: target, engine: engine))
@@ -29,6 +31,12 @@ struct DragomanAPI: Sendable {
         try await exchange(method, path, body: nil).body
     }
 
+    /// Empties the translation cache, or only one pair's entries.
+    func clearCache(source: String?, target: String?) async throws(CLIFailure) -> [UInt8] {
+        let query = source.flatMap { source in target.map { "?source=\(source)&target=\($0)" } } ?? ""
+        return try await exchange(.delete, "/api/cache" + query, body: nil, admin: true).body
+    }
+
     private func call<Body: Encodable, Answer: Decodable>(
         _ method: HTTPMethod, _ path: String, _ body: Body?
     ) async throws(CLIFailure) -> Answer {
@@ -42,10 +50,13 @@ struct DragomanAPI: Sendable {
         }
     }
 
-    private func exchange(_ method: HTTPMethod, _ path: String, body: [UInt8]?) async throws(CLIFailure) -> APIResponse {
+    private func exchange(
+        _ method: HTTPMethod, _ path: String, body: [UInt8]?, admin: Bool = false
+    ) async throws(CLIFailure) -> APIResponse {
+        let headers = admin ? adminKey.map { [(name: "X-Admin-Key", value: $0)] } ?? [] : []
         var busy = 0
         while true {
-            let response = try await transport.send(method, path, body: body)
+            let response = try await transport.send(method, path, body: body, headers: headers)
             if (200..<300).contains(response.status) { return response }
             if response.status == 429 && busy < maxBusyRetries {
                 busy += 1

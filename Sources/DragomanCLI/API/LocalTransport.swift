@@ -10,8 +10,11 @@ struct LocalTransport: APITransport {
     let responder: any Responder
     var location: String { "in-process" }
 
-    func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?) async throws(CLIFailure) -> APIResponse {
-        let request = Self.request(method, path, body: body)
+    func send(_ method: HTTPMethod, _ path: String, body: [UInt8]?, headers: [(name: String, value: String)])
+        async throws(CLIFailure) -> APIResponse
+    {
+        var request = Self.request(method, path, body: body)
+        for (name, value) in headers { HTTPField.Name(name).map { request.headers.append(HTTPField(name: $0, value: value)) } }
         let response: Response
         do {
             response = try await responder.respond(to: request)

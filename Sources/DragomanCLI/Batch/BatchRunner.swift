@@ -27,7 +27,8 @@ struct BatchRunner {
         let texts = document.texts
         let items = texts.indices.filter { !texts[$0].allSatisfy(\.isWhitespace) }
         let planPath = BatchPlan.path(forOutput: output)
-        let plan = try await submit(items.map { texts[$0] }, settings: settings, planPath: planPath)
+        let plan = try await submit(
+            items.map { texts[$0] }, items: items, lines: document.lines, settings: settings, planPath: planPath)
         let ids = plan.chunks.map(\.taskID)
         guard wait else { return ids }
         let started = ContinuousClock.now
@@ -42,7 +43,9 @@ struct BatchRunner {
         return ids
     }
 
-    private func submit(_ texts: [String], settings: BatchSettings, planPath: String) async throws(CLIFailure) -> BatchPlan {
+    private func submit(
+        _ texts: [String], items: [Int], lines: [Int], settings: BatchSettings, planPath: String
+    ) async throws(CLIFailure) -> BatchPlan {
         let fresh = BatchPlan(
             location: api.transport.location, source: settings.source, target: settings.target,
             engine: settings.engine, column: settings.column, fingerprint: BatchPlan.fingerprint(texts))
@@ -58,11 +61,26 @@ struct BatchRunner {
                 let accepted = try await api.submitBatch(slice, source: settings.source, target: settings.target, engine: settings.engine)
                 plan.chunks.append(.init(taskID: accepted.taskID, start: plan.submitted, count: slice.count))
                 try plan.save(planPath)
-            } catch .server(413, _, _, _) where chunkSize > 1 {
-                chunkSize /= 2  // more texts than the server takes in one task: halve until it accepts
+            } catch .server(413, "too_many_texts", let message, _) where chunkSize > 1 {
+                chunkSize = Self.limit(in: message) ?? chunkSize / 2
+            } catch .server(let status, let code?, let message?, _) where (400..<500).contains(status) {
+                throw Self.itemFailure(code, message, offset: plan.submitted, items: items, lines: lines) ?? .server(status: status, code: code, message: message, body: "")
             }
         }
         return plan
+    }
+
+    /// The server's limit from its too_many_texts message ("12000 texts; the limit is 10000").
+    static func limit(in message: String?) -> Int? {
+        message.flatMap { $0.components(separatedBy: "the limit is ").last }.flatMap { Int($0.prefix { $0.isNumber }) }
+    }
+
+    /// A refusal that names one text ("text 12 is empty", "text 3 is 6000 characters…") becomes an input
+    /// error naming the file's line, since the fix is in the file.
+    static func itemFailure(_ code: String, _ message: String, offset: Int, items: [Int], lines: [Int]) -> CLIFailure? {
+        guard message.hasPrefix("text "), let index = Int(message.dropFirst(5).prefix { $0.isNumber }),
+              offset + index < items.count else { return nil }
+        return .input("line \(lines[items[offset + index]]): \(code): \(message)")
     }
 
     private func assemble(

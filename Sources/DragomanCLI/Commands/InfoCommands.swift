@@ -76,20 +76,35 @@ struct CacheCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               dragoman cache stats --server http://127.0.0.1:8080
-              dragoman cache clear --data-dir /var/lib/dragoman
+              dragoman cache clear --server http://127.0.0.1:8080 --admin-key "$DRAGOMAN_ADMIN_KEY"
+              dragoman cache clear --from en --to es --data-dir /var/lib/dragoman
             """)
 
     enum Action: String, ExpressibleByArgument, CaseIterable { case stats, clear }
 
     @Argument(help: "stats or clear.")
     var action: Action
+    @Option(help: "With clear: only this source language's entries (needs --to).")
+    var from: String?
+    @Option(help: "With clear: only this target language's entries (needs --from).")
+    var to: String?
+    @Option(help: "Admin key, when the server requires one for clearing (env DRAGOMAN_ADMIN_KEY).")
+    var adminKey: String?
     @OptionGroup var connection: ConnectionOptions
 
+    func validate() throws {
+        if (from == nil) != (to == nil) { throw ValidationError("--from and --to go together") }
+    }
+
     func run() async throws {
-        let (action, connection) = (action, connection)
+        let (action, connection, from, to) = (action, connection, from, to)
+        let key = adminKey ?? ProcessInfo.processInfo.environment["DRAGOMAN_ADMIN_KEY"]
         try await CommandRunner.run { console throws(CLIFailure) in
             let body = try await connection.withAPI { api throws(CLIFailure) in
-                action == .stats ? try await api.json(.get, "/api/cache/stats") : try await api.json(.delete, "/api/cache")
+                var api = api
+                api.adminKey = key
+                return action == .stats
+                    ? try await api.json(.get, "/api/cache/stats") : try await api.clearCache(source: from, target: to)
             }
             console.print(PrettyJSON.format(body))
         }
