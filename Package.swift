@@ -29,13 +29,14 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl"),
         .systemLibrary(name: "CTextCat", path: "Sources/CTextCat", pkgConfig: "libexttextcat"),
         .systemLibrary(name: "CGGML", path: "Sources/CGGML"),
+        .systemLibrary(name: "CSystemLinux", path: "Sources/CSystemLinux"),
 
         // MARK: Thin safe wrappers: the only code that touches C pointers.
         .target(name: "Executors"),
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CHTTPParser", "CZlib",
+                "CHTTPParser", "CZlib", "CSystemLinux",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
