@@ -80,6 +80,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
+        // Serves GET /health for Scripts/bench-http until `dragoman serve` exists.
+        .executableTarget(
+            name: "HTTPBench", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .target(name: "TestSupport", dependencies: ["Dragoman", "HTTPServer", "Redis"]),
 
         // MARK: Tests mirror the modules they check.

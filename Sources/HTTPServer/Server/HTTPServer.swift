@@ -19,6 +19,7 @@ public final class HTTPServer: Sendable {
 
     /// Binds and starts serving; with port 0 the kernel picks a free port, which `port` then reports.
     public func start() async throws {
+        guard !isStarted else { return }
         // Writes to a closed socket must fail with EPIPE, not kill the process.
         signal(SIGPIPE, SIG_IGN)
         let listener = try ListeningSocket(
@@ -35,6 +36,8 @@ public final class HTTPServer: Sendable {
         loop.start()
         logger.notice("listening", metadata: ["host": "\(configuration.host)", "port": "\(listener.port)"])
     }
+
+    var isStarted: Bool { state.withLock { $0.loop != nil } }
 
     /// The bound port; 0 before `start()`.
     public var port: Int { state.withLock { $0.port } }
