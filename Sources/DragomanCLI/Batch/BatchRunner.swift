@@ -33,7 +33,11 @@ struct BatchRunner {
         guard wait else { return ids }
         let started = ContinuousClock.now
         let display = ProgressDisplay(label: "batch", total: Int64(items.count), isTerminal: console.isTerminal, write: console.error)
-        let snapshots = try await TaskWaiter(api: api, interval: pollInterval).wait(for: ids, display: display)
+        let snapshots: [TaskSnapshot]
+        do { snapshots = try await TaskWaiter(api: api, interval: pollInterval).wait(for: ids, display: display) } catch .server(404, "task_not_found", let message, _) {
+            display.finish()
+            throw .local("\(message ?? "a task is gone") at \(api.transport.location) (expired, or another data folder); delete \(planPath) to submit the file again")
+        }
         display.finish()
         let (translations, failures) = try assemble(snapshots, plan: plan, items: items, document: document)
         try write(document.rendered(translations: translations), to: output)

@@ -81,7 +81,8 @@ struct ModelPuller {
         switch error {
         case .status(let url, let status, let body):
             .server(status: status, code: nil, message: "\(file) from \(url)", body: String(decoding: body.prefix(500), as: UTF8.self))
-        case .transport(let url, _, let message): .unreachable(url: url, message)
+        case .transport(let url, _, let message) where error.isUnreachable: .unreachable(url: url, message)
+        case .transport(let url, _, let message): .local("download of \(file) from \(url) failed: \(message); run the same command again to resume it")
         case .cancelled: .interrupted("interrupted; run the same command again to resume the download of \(file)")
         case .checksumMismatch, .file: .local(error.description)
         }
