@@ -42,7 +42,9 @@ let package = Package(
             ]),
         .target(name: "SQLite", dependencies: ["CSQLite", "Executors"]),
         .target(name: "Redis", dependencies: ["CHiredis", "Executors"]),
-        .target(name: "HTTPClient", dependencies: ["CCurl"]),
+        .target(
+            name: "HTTPClient",
+            dependencies: ["CCurl", "Executors", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "LanguageDetection", dependencies: ["CTextCat"]),
         .target(
             name: "Inference",
@@ -74,8 +76,9 @@ let package = Package(
         .executableTarget(
             name: "DragomanCLI",
             dependencies: [
-                "Dragoman", "HTTPClient",
+                "Dragoman", "HTTPClient", "HTTPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         // Serves GET /health for Scripts/bench-http until `dragoman serve` exists.
         .executableTarget(
@@ -91,7 +94,9 @@ let package = Package(
         .testTarget(name: "ExecutorsTests", dependencies: ["Executors"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "TestSupport"]),
-        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "TestSupport"]),
+        .testTarget(
+            name: "HTTPClientTests",
+            dependencies: ["HTTPClient", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "TestSupport"]),

@@ -7,6 +7,10 @@ struct DragomanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dragoman",
         abstract: "A self-hosted machine-translation server and command-line tool.",
-        version: DragomanVersion.current
+        version: DragomanVersion.current,
+        subcommands: [ServeCommand.self] + CLICommands.all
     )
+
+    /// Exit codes per the CLI contract (usage errors 1, not ArgumentParser's 64): see CLIEntry.
+    static func main() async { await CLIEntry.main(Self.self) }
 }

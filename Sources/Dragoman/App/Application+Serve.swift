@@ -1,0 +1,26 @@
+// Serving over HTTP: the route table behind Dragoman's own HTTP server, until SIGTERM or SIGINT.
+import HTTPServer
+
+extension Application {
+    /// Builds the router from the API's route table. Errors a handler throws as HTTPError (404, 405 included)
+    /// become responses here, so in-process callers always get a Response, as they would over HTTP.
+    static func makeResponder(_ api: DragomanAPI) -> any Responder {
+        var router = Router()
+        for route in api.routes { router.add(route.method, route.pattern, route.handler) }
+        return ClosureResponder { [router] request in
+            do { return try await router.respond(to: request) } catch let error as HTTPError { return error.response }
+        }
+    }
+
+    /// A server for this application, not yet started (port 0 in the configuration picks a free port).
+    public func makeServer() -> HTTPServer {
+        HTTPServer(configuration: configuration.server, responder: responder, logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops accepting and lets in-flight requests finish.
+    public func serveUntilSignalled(grace: Duration = .seconds(10)) async throws {
+        let server = makeServer()
+        try await server.start()
+        try await server.runUntilSignalled(grace: grace)
+    }
+}
