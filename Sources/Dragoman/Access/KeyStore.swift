@@ -47,9 +47,11 @@ public final class KeyStore: Sendable {
     private func insert(
         secret: String, name: String, limit: RateLimit, quota: Int?, admin: Bool
     ) async throws -> APIKey {
+        // Made from the stored Double, so a key read back compares equal to the one returned here.
+        let created = Date(timeIntervalSince1970: Date().timeIntervalSince1970)
         let key = APIKey(
             id: APIKeySecret.newID(), name: name, isAdmin: admin, limit: limit, characterQuota: quota,
-            charactersUsed: 0, createdAt: Date(), revokedAt: nil)
+            charactersUsed: 0, createdAt: created, revokedAt: nil)
         try await database.run(
             """
             INSERT INTO api_keys (id, name, secret_sha256, admin, requests_per_minute, characters_per_minute,
