@@ -3,14 +3,8 @@
 import HTTPServer
 import HTTPTypes
 
-public struct CompatibilityRoute: Sendable {
-    public var method: HTTPRequest.Method
-    public var path: String
-    public var responder: any Responder
-}
-
 public enum CompatibilityRoutes {
-    public static func all(libreTranslate: LibreTranslateAPI, deepL: DeepLAPI) -> [CompatibilityRoute] {
+    public static func all(libreTranslate: LibreTranslateAPI, deepL: DeepLAPI) -> [RouteEntry] {
         [
             route(.post, "/translate", libreTranslate.translate),
             route(.post, "/detect", libreTranslate.detect),
@@ -27,7 +21,7 @@ public enum CompatibilityRoutes {
 
     private static func route(
         _ method: HTTPRequest.Method, _ path: String, _ handler: @escaping @Sendable (Request) async throws -> Response
-    ) -> CompatibilityRoute {
-        CompatibilityRoute(method: method, path: path, responder: ClosureResponder(handler))
+    ) -> RouteEntry {
+        RouteEntry(method: method, path: path, responder: ClosureResponder(handler))
     }
 }
