@@ -61,7 +61,12 @@ extension RateLimitDecision {
             allowed: allowed,
             limit: requests.map { Int($0.capacity) } ?? 0,
             remaining: requests.map { max(0, Int($0.tokens.rounded(.down))) } ?? 0,
-            resetSeconds: Int((requests?.secondsUntilFull ?? 0).rounded(.up)),
-            retryAfterSeconds: allowed ? 0 : max(1, Int(retry.rounded(.up))))
+            resetSeconds: Self.wholeSeconds(requests?.secondsUntilFull ?? 0),
+            retryAfterSeconds: allowed ? 0 : max(1, Self.wholeSeconds(retry)))
+    }
+
+    /// Rounds up to whole seconds, ignoring float noise (20.000000000004 s is 20 s, not 21).
+    static func wholeSeconds(_ seconds: Double) -> Int {
+        Int((seconds - 1e-6).rounded(.up))
     }
 }

@@ -14,13 +14,21 @@ public struct TokenBucket: Sendable, Hashable, Codable {
         self.updatedAt = now
     }
 
+    /// A bucket as another store (Redis) holds it.
+    init(capacity: Int, tokens: Double, at now: Double) {
+        self.capacity = Double(capacity)
+        self.tokens = tokens
+        self.updatedAt = now
+    }
+
     var refillPerSecond: Double { capacity / 60 }
 
     /// The bucket as it stands at `now`, without taking anything.
     public func refilled(at now: Double) -> TokenBucket {
         var copy = self
         let elapsed = max(0, now - updatedAt)
-        copy.tokens = min(capacity, tokens + elapsed * refillPerSecond)
+        // Same operation order as the Redis script, so both give bit-identical tokens.
+        copy.tokens = min(capacity, tokens + elapsed * capacity / 60)
         copy.updatedAt = max(updatedAt, now)
         return copy
     }
