@@ -32,13 +32,14 @@ let package = Package(
         .systemLibrary(name: "CTextCat", path: "Sources/CTextCat", pkgConfig: "libexttextcat"),
         .systemLibrary(name: "CGGML", path: "Sources/CGGML"),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
+        .systemLibrary(name: "CSystemLinux", path: "Sources/CSystemLinux"),
 
         // MARK: Thin safe wrappers: the only code that touches C pointers.
         .target(name: "Executors"),
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CHTTPParser", "CZlib",
+                "CHTTPParser", "CZlib", "CSystemLinux",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

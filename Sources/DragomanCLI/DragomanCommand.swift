@@ -7,6 +7,7 @@ struct DragomanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dragoman",
         abstract: "A self-hosted machine-translation server and command-line tool.",
-        version: DragomanVersion.current
+        version: DragomanVersion.current,
+        subcommands: [ServeCommand.self]
     )
 }

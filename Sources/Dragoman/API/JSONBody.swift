@@ -1,0 +1,51 @@
+// Reads a request's JSON object field by field, so each mistake gets its own stable code: invalid_json for
+// bytes that are not a JSON object, missing_field, invalid_field for a wrong type, empty_text for "".
+import Foundation
+
+struct JSONBody {
+    let fields: [String: Any]
+
+    init(_ bytes: [UInt8]) throws(ServiceError) {
+        guard !bytes.isEmpty else { throw .invalidJSON("the request body is empty; a JSON object is expected") }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
+            throw .invalidJSON("the request body is not valid JSON")
+        }
+        guard let fields = object as? [String: Any] else { throw .invalidJSON("the request body must be a JSON object") }
+        self.fields = fields
+    }
+
+    func string(_ name: String) throws(ServiceError) -> String {
+        guard let value = try optionalString(name) else { throw .missingField(name) }
+        return value
+    }
+
+    func optionalString(_ name: String) throws(ServiceError) -> String? {
+        guard let value = fields[name], !(value is NSNull) else { return nil }
+        guard let string = value as? String else { throw .invalidField(name, "must be a string") }
+        return string
+    }
+
+    /// A string or a list of strings; `single` says which the client sent, so the answer mirrors it.
+    func texts(_ name: String) throws(ServiceError) -> (texts: [String], single: Bool) {
+        guard let value = fields[name], !(value is NSNull) else { throw .missingField(name) }
+        if let text = value as? String { return ([text], true) }
+        guard let list = value as? [Any] else { throw .invalidField(name, "must be a string or a list of strings") }
+        var texts: [String] = []
+        for item in list {
+            guard let text = item as? String else { throw .invalidField(name, "must contain only strings") }
+            texts.append(text)
+        }
+        return (texts, false)
+    }
+
+    /// A two- or three-letter language code, or "auto" where allowed.
+    func language(_ name: String, allowAuto: Bool) throws(ServiceError) -> String {
+        let code = try string(name).lowercased()
+        if allowAuto && code == "auto" { return code }
+        guard (2...3).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw .invalidField(name, "must be a language code such as \"en\"\(allowAuto ? " or \"auto\"" : "")")
+        }
+        return code
+    }
+}

@@ -1,0 +1,45 @@
+// Everything Dragoman can be told, as one Codable value: Config/dragoman.json (snake_case keys, every key
+// optional), then environment variables, then command-line flags. Config/README.md documents each key.
+import Cache
+import Foundation
+
+public struct Configuration: Sendable, Codable, Equatable {
+    public var cache = CacheConfiguration()
+    public var queue = QueueSettings()
+    public var tasks = TaskSettings()
+    public var limits = ServiceLimits()
+    /// Where the task store and the SQLite cache live.
+    public var dataDir = "data"
+    public var defaultEngine = "apertium"
+    /// When set, DELETE /api/cache requires it in `X-Admin-Key` (or `Authorization: Bearer`).
+    public var adminKey: String?
+    public var logLevel = "info"
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case cache, queue, tasks, limits
+        case dataDir = "data_dir"
+        case defaultEngine = "default_engine"
+        case adminKey = "admin_key"
+        case logLevel = "log_level"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = Configuration()
+        cache = try values.decodeIfPresent(CacheConfiguration.self, forKey: .cache) ?? defaults.cache
+        queue = try values.decodeIfPresent(QueueSettings.self, forKey: .queue) ?? defaults.queue
+        tasks = try values.decodeIfPresent(TaskSettings.self, forKey: .tasks) ?? defaults.tasks
+        limits = try values.decodeIfPresent(ServiceLimits.self, forKey: .limits) ?? defaults.limits
+        dataDir = try values.decodeIfPresent(String.self, forKey: .dataDir) ?? defaults.dataDir
+        defaultEngine = try values.decodeIfPresent(String.self, forKey: .defaultEngine) ?? defaults.defaultEngine
+        adminKey = try values.decodeIfPresent(String.self, forKey: .adminKey) ?? defaults.adminKey
+        logLevel = try values.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
+    }
+
+    /// The task database's path: absolute as given, otherwise inside `dataDir`.
+    public var taskStorePath: String {
+        tasks.path.hasPrefix("/") ? tasks.path : URL(fileURLWithPath: dataDir).appendingPathComponent(tasks.path).path
+    }
+}

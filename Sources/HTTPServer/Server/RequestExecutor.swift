@@ -1,0 +1,58 @@
+// Runs one request through the responder inside its own Swift task, so a slow handler holds no event-loop
+// thread, then shapes the answer: errors to JSON, gzip, framing headers, one access-log line.
+import HTTPTypes
+import Logging
+import Synchronization
+
+struct RequestExecutor: Sendable {
+    let responder: any Responder
+    let logger: Logger
+    let gzipMinimumBytes: Int
+    /// Set once shutdown begins, so responses from then on say `Connection: close`.
+    let draining: DrainingFlag
+
+    func respond(to parsed: ParsedRequest, remoteAddress: String) async -> (bytes: [UInt8], keepAlive: Bool) {
+        let started = monotonicNanoseconds()
+        var path = parsed.target
+        var response: Response
+        do {
+            let target = try RequestTarget(parsed.target)
+            path = target.path
+            let request = Request(
+                method: parsed.method, path: target.path, query: target.query, headers: parsed.headers,
+                body: parsed.body, remoteAddress: remoteAddress)
+            response = try await responder.respond(to: request)
+        } catch let error as HTTPError {
+            response = error.response
+        } catch is CancellationError {
+            response = HTTPError.handlerTimeout().response
+        } catch {
+            // The client learns only that it failed; the details stay in the server's log.
+            logger.error("handler failed", metadata: ["path": "\(path)", "error": "\(error)"])
+            response = HTTPError.internalError().response
+        }
+        compressIfAccepted(&response, request: parsed)
+        let keepAlive = parsed.keepAlive && !draining.isSet
+        let bytes = ResponseEncoder.encode(response, keepAlive: keepAlive, omitBody: parsed.method == .head)
+        let micros = (monotonicNanoseconds() - started) / 1000
+        logger.info("\(parsed.method.rawValue) \(path) \(response.status.code) \(response.body.count)B \(micros)us")
+        return (bytes, keepAlive)
+    }
+
+    private func compressIfAccepted(_ response: inout Response, request: ParsedRequest) {
+        guard response.body.count > gzipMinimumBytes, response.headers[.contentEncoding] == nil,
+            let accepted = request.headers[.acceptEncoding], Gzip.isAccepted(by: accepted),
+            let compressed = try? Gzip.compress(response.body)
+        else { return }
+        response.body = compressed
+        response.headers[.contentEncoding] = "gzip"
+        response.headers[.vary] = "Accept-Encoding"
+    }
+}
+
+/// Set once when shutdown begins; read by every request task, hence atomic.
+final class DrainingFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+    func set() { flag.store(true, ordering: .relaxed) }
+}

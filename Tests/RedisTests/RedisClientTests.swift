@@ -1,0 +1,43 @@
+import Redis
+import TestSupport
+import Testing
+
+@Suite struct RedisClientTests {
+    @Test func reconnectsByItselfAfterAnOutage() async throws {
+        let server = try RedisServer()
+        let client = RedisClient(url: server.url, options: .init(initialBackoff: .milliseconds(20)))
+        #expect(try await client.command(["SET", "a", "1"]) == .status("OK"))
+        server.kill()
+        await #expect(throws: RedisError.self) { try await client.command(["GET", "a"]) }
+        #expect(await client.isHealthy == false)
+        try server.restart()
+        var answered = false
+        for _ in 0..<500 where !answered {
+            answered = (try? await client.command(["PING"])) == .status("PONG")
+            if !answered { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(answered)
+        #expect(await client.isHealthy)
+    }
+
+    @Test func doesNotTryToConnectInsideTheBackoffWindow() async throws {
+        let port = try FreePort.find()
+        let url = RedisURL(endpoint: .tcp(host: "127.0.0.1", port: port))
+        let client = RedisClient(url: url, options: .init(initialBackoff: .seconds(60)))
+        for _ in 0..<100 { _ = try? await client.command(["PING"]) }
+        #expect(await client.connectAttempts == 1)
+        let error = await #expect(throws: RedisError.self) { try await client.command(["PING"]) }
+        #expect(error?.kind == .unavailable)
+        #expect(await client.lastError?.kind == .connection)
+    }
+
+    @Test func aServerThatNeverAnswersTimesOut() async throws {
+        let hole = try BlackHoleListener()
+        let url = RedisURL(endpoint: .tcp(host: "127.0.0.1", port: hole.port))
+        let client = RedisClient(url: url)
+        let error = await #expect(throws: RedisError.self) { try await client.command(["GET", "k"]) }
+        #expect(error?.kind == .connection)
+        #expect(error?.code != 0)
+        #expect(await client.isHealthy == false)
+    }
+}
