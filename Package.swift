@@ -87,6 +87,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["Dragoman", "HTTPServer", "Redis"]),
+        // Hit latency per cache tier, run by Scripts/bench-cache (a benchmark, not a test).
+        .executableTarget(name: "CacheBenchmark", dependencies: ["Cache", "Redis"]),
 
         // MARK: Tests mirror the modules they check.
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),

@@ -19,18 +19,32 @@ public struct CacheKey: Hashable, Sendable {
 
     /// A fixed-size digest of every field, used as the key in Redis and SQLite.
     /// Fields are length-prefixed so ("ab", "c") and ("a", "bc") can never collide.
+    /// Every cache look-up computes it, so it hashes the strings' bytes in place and writes the hex through a
+    /// table (the first version's per-byte `String(radix:)` and array copies cost several µs per key).
     public var digest: String {
         var hasher = SHA256()
         for field in [engine, engineVersion, source, target, text] {
-            let bytes = Array(field.utf8)
-            hasher.update(data: Array(String(bytes.count).utf8) + [0x3a])
-            hasher.update(data: bytes)
+            var field = field
+            field.withUTF8 { bytes in
+                var prefix = String(bytes.count)
+                prefix.append(":")
+                prefix.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+            }
         }
-        return hasher.finalize().map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let hash = hasher.finalize()
+        return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+            var position = 0
+            for byte in hash {
+                buffer[position] = Self.hexDigits[Int(byte >> 4)]
+                buffer[position + 1] = Self.hexDigits[Int(byte & 0x0f)]
+                position += 2
+            }
+            return position
+        }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
 
 /// A translation as the cache stores it: the text and what made it.

@@ -19,7 +19,7 @@ extension TieredCache {
         } else {
             disabled.append("memory")
         }
-        if let redis = try redisTier(configuration.redis) { tiers.append(redis) } else { disabled.append("redis") }
+        if let redis = try redisTier(configuration.redis, logger: logger) { tiers.append(redis) } else { disabled.append("redis") }
         let sqlite = configuration.sqlite
         if sqlite.enabled {
             let limits = SQLiteTier.Limits(
@@ -33,10 +33,12 @@ extension TieredCache {
         return TieredCache(tiers: tiers, disabledTiers: disabled, logger: logger)
     }
 
-    private static func redisTier(_ redis: CacheConfiguration.Redis) throws -> RedisTier? {
+    private static func redisTier(_ redis: CacheConfiguration.Redis, logger: Logger) throws -> RedisTier? {
         guard redis.enabled else { return nil }
         let url = try RedisURL(redis.url ?? "")
-        return RedisTier(url: url, timeout: .milliseconds(max(1, redis.timeoutMs)), timeToLive: redis.ttlSeconds)
+        logger.info("cache: Redis tier", metadata: ["url": "\(url)"])
+        return RedisTier(
+            url: url, timeout: .milliseconds(max(1, redis.timeoutMs)), timeToLive: redis.ttlSeconds, logger: logger)
     }
 
     static func resolve(_ path: String, in dataDirectory: String?) -> String {

@@ -51,10 +51,13 @@ public final class TieredCache: Sendable {
         await get([key])[0]
     }
 
-    /// Writes to every tier; a tier that is down counts the failure and the others still store.
+    /// Writes to every tier at once (a Redis round trip and an SQLite commit overlap); a tier that is down
+    /// counts the failure and the others still store.
     public func set(_ entries: [(key: CacheKey, value: CachedTranslation)]) async {
         guard !entries.isEmpty else { return }
-        for tier in tiers { await tier.set(entries) }
+        await withDiscardingTaskGroup { group in
+            for tier in tiers { group.addTask { await tier.set(entries) } }
+        }
     }
 
     public func set(_ key: CacheKey, _ value: CachedTranslation) async {
