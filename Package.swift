@@ -75,7 +75,7 @@ let package = Package(
                 "HTTPServer", "SQLite", "Cache", "Jobs", "Engines", "LanguageDetection", "HTTPClient",
                 .product(name: "Logging", package: "swift-log"),
                 // Compatibility (HTML), Access (hashed keys) and Observability (metrics) need these.
-                "HTMLText",
+                "HTMLText", "Redis",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

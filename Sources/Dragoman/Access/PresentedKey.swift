@@ -11,7 +11,10 @@ public enum PresentedKey {
                 return nonEmpty(String(authorization.dropFirst(scheme.count)))
             }
         }
-        if let header = HTTPField.Name("X-API-Key"), let value = request.headers[header] { return nonEmpty(value) }
+        // X-Admin-Key is what the service's own admin endpoints document.
+        for name in ["X-API-Key", "X-Admin-Key"] {
+            if let header = HTTPField.Name(name), let value = request.headers[header] { return nonEmpty(value) }
+        }
         return nonEmpty(request.query["api_key"] ?? request.query["auth_key"] ?? body.string("api_key") ?? body.string("auth_key"))
     }
 

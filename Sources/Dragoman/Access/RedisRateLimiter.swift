@@ -74,4 +74,5 @@ public struct RedisRateLimiter: RateLimiter {
 
 public enum RedisRateLimiterError: Error, Sendable, Equatable {
     case unexpectedReply([String])
+    case scriptFailed(String)
 }

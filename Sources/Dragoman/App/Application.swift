@@ -24,7 +24,10 @@ public final class Application: Sendable {
         detector: (any LanguageDetecting)? = nil, logger: Logger = Logger(label: "dragoman")
     ) async throws -> Application {
         try FileManager.default.createDirectory(atPath: configuration.dataDir, withIntermediateDirectories: true)
-        let engines = try await engines ?? EngineCatalog.makeEngines(configuration, logger: logger)
+        let engines: [any TranslationEngine] = try await {
+            if let engines { return engines }
+            return try await EngineCatalog.makeEngines(configuration, logger: logger)
+        }()
         let cache = try await TieredCache.make(
             configuration: configuration.cache, dataDirectory: configuration.dataDir, logger: logger)
         let queue = TranslationQueue.translation(

@@ -41,6 +41,8 @@ public enum OpenAPIDocument {
         op("POST", "/api/detect", "Detect a text's language", json: "DetectRequest",
            okSchema: OpenAPISchemas.array(OpenAPISchemas.ref("Guess")), errors: "Error"),
         op("GET", "/api/cache/stats", "Cache hits, misses and entries per tier", ok: "AnyObject", errors: "Error"),
+        op("DELETE", "/api/cache", "Clear the cache (admin key when one is configured)", ok: "AnyObject",
+           errors: "Error", parameters: [queryParameter("source"), queryParameter("target"), headerParameter("X-Admin-Key")]),
     ]
 
     static let compatibleOperations: [Operation] = [
