@@ -1,6 +1,7 @@
-// Two limiter instances sharing one limit through a real redis-server, and the Lua script checked against the
+// Two limiter instances sharing one limit through a real redis-server (TestSupport's, spoken to by RedisClient), and the Lua script checked against the
 // in-process TokenBucket (its oracle) step by step under the same manual clock.
 import Foundation
+import Redis
 import TestSupport
 import Testing
 
@@ -8,10 +9,11 @@ import Testing
 
 @Suite(.serialized) struct AccessRedisRateLimitTests {
     @Test func twoInstancesShareOneBudget() async throws {
-        let redis = try LocalRedis()
+        let server = try RedisServer()
         let time = ManualClock()
-        let first = RedisRateLimiter(redis: redis, clock: time.clock)
-        let second = RedisRateLimiter(redis: redis, clock: time.clock)
+        // Two clients (two connections), as two Dragoman instances would have.
+        let first = RedisRateLimiter(redis: RedisClient(url: server.url), clock: time.clock)
+        let second = RedisRateLimiter(redis: RedisClient(url: server.url), clock: time.clock)
         let limit = RateLimit(requestsPerMinute: 4)
         var allowed = 0
         for limiter in [first, second, first, second, first, second] {
@@ -25,9 +27,9 @@ import Testing
     }
 
     @Test func scriptAgreesWithTheLocalBucketsStepByStep() async throws {
-        let redis = try LocalRedis()
+        let server = try RedisServer()
         let time = ManualClock()
-        let shared = RedisRateLimiter(redis: redis, clock: time.clock)
+        let shared = RedisRateLimiter(redis: RedisClient(url: server.url), clock: time.clock)
         let local = LocalRateLimiter(clock: time.clock)
         let limit = RateLimit(requestsPerMinute: 5, charactersPerMinute: 300)
         let steps: [(advance: Double, characters: Int)] = [
@@ -39,44 +41,5 @@ import Testing
             let actual = try await shared.acquire(client: "c", characters: step.characters, limit: limit)
             #expect(actual == expected, "after \(time.now) s with \(step.characters) characters")
         }
-    }
-}
-
-/// A redis-server on a private Unix socket (no port to collide on), spoken to with redis-cli.
-final class LocalRedis: RedisScripting, Sendable {
-    let folder = TemporaryDirectory("redis")
-    let process: Process
-
-    var socket: String { folder.file("redis.sock") }
-
-    init() throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/redis-server")
-        process.arguments = ["--port", "0", "--unixsocket", folder.file("redis.sock"), "--save", "", "--appendonly", "no"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: folder.file("redis.sock")) {
-            usleep(10_000)
-        }
-    }
-
-    /// SIGKILL, not terminate(): a child spawned from a Dispatch thread inherits that thread's blocked-signal
-    /// mask, and redis-server then never sees SIGTERM (measured: it kept running and waitUntilExit hung).
-    deinit {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
-    func evaluate(script: String, keys: [String], arguments: [String]) async throws -> [String] {
-        let cli = Process()
-        cli.executableURL = URL(fileURLWithPath: "/usr/bin/redis-cli")
-        cli.arguments = ["-s", socket, "EVAL", script, String(keys.count)] + keys + arguments
-        let output = Pipe()
-        cli.standardOutput = output
-        try cli.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        cli.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 }
