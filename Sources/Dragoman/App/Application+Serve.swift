@@ -1,37 +1,26 @@
-// Serving over HTTP: until the HTTP server lands, serving waits for SIGTERM/SIGINT so `dragoman serve` has its
-// final shape (start, wait for a signal, shut down gracefully, exit 0).
-import Dispatch
-import Foundation
+// Serving over HTTP: the route table behind Dragoman's own HTTP server, until SIGTERM or SIGINT.
+import HTTPServer
 
 extension Application {
-    public func serveUntilSignalled() async throws {
-        logger.warning("this build has no HTTP server yet; waiting for SIGTERM or SIGINT")
-        await Self.waitForTerminationSignal()
-    }
-
-    static func waitForTerminationSignal() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let queue = DispatchQueue(label: "dragoman.signals")
-            let once = OnceFlag()
-            for number in [SIGTERM, SIGINT] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-                source.setEventHandler { if once.claim() { continuation.resume() } }
-                source.resume()
-                once.keep(source)
-            }
+    /// Builds the router from the API's route table. Errors a handler throws as HTTPError (404, 405 included)
+    /// become responses here, so in-process callers always get a Response, as they would over HTTP.
+    static func makeResponder(_ api: DragomanAPI) -> any Responder {
+        var router = Router()
+        for route in api.routes { router.add(route.method, route.pattern, route.handler) }
+        return ClosureResponder { [router] request in
+            do { return try await router.respond(to: request) } catch let error as HTTPError { return error.response }
         }
     }
-}
 
-/// Resumes the continuation once, from the signal queue only; every access happens on that serial queue or
-/// before the sources are resumed, which is why `@unchecked Sendable` is safe here.
-final class OnceFlag: @unchecked Sendable {
-    private var claimed = false
-    private var sources: [any DispatchSourceSignal] = []
-    func claim() -> Bool {
-        defer { claimed = true }
-        return !claimed
+    /// A server for this application, not yet started (port 0 in the configuration picks a free port).
+    public func makeServer() -> HTTPServer {
+        HTTPServer(configuration: configuration.server, responder: responder, logger: logger)
     }
-    func keep(_ source: any DispatchSourceSignal) { sources.append(source) }
+
+    /// Serves until SIGTERM or SIGINT, then stops accepting and lets in-flight requests finish.
+    public func serveUntilSignalled(grace: Duration = .seconds(10)) async throws {
+        let server = makeServer()
+        try await server.start()
+        try await server.runUntilSignalled(grace: grace)
+    }
 }

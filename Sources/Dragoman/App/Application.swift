@@ -49,7 +49,7 @@ public final class Application: Sendable {
         self.service = service
         self.tasks = tasks
         self.api = DragomanAPI(service: service, tasks: tasks, adminKey: configuration.adminKey)
-        self.responder = RouteTable(api)
+        self.responder = Self.makeResponder(api)
         self.logger = logger
     }
 

@@ -1,7 +1,25 @@
-// Environment variables for the sections other modules own (server, engines); filled in as those land.
+// Environment variables and flags for the sections other modules own (server, engines).
 
 extension LoadedConfiguration {
-    mutating func applyComponentEnvironment(_ environment: [String: String]) throws(ConfigurationError) {}
+    mutating func applyComponentEnvironment(_ environment: [String: String]) throws(ConfigurationError) {
+        if let host = environment["HOST"], !host.isEmpty {
+            set(\.server.host, host, key: "server.host", origin: "environment HOST")
+        }
+        if let text = environment["PORT"], !text.isEmpty {
+            guard let port = Int(text), (0...65_535).contains(port) else {
+                throw ConfigurationError(source: "PORT", reason: "not a port number: \(text)")
+            }
+            set(\.server.port, port, key: "server.port", origin: "environment PORT")
+        }
+    }
 
-    mutating func applyComponentFlags(_ flags: ConfigurationFlags) throws(ConfigurationError) {}
+    mutating func applyComponentFlags(_ flags: ConfigurationFlags) throws(ConfigurationError) {
+        if let host = flags.host { set(\.server.host, host, key: "server.host", origin: "flag --host") }
+        if let port = flags.port {
+            guard (0...65_535).contains(port) else {
+                throw ConfigurationError(source: "--port", reason: "not a port number: \(port)")
+            }
+            set(\.server.port, port, key: "server.port", origin: "flag --port")
+        }
+    }
 }

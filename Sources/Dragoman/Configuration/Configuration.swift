@@ -2,8 +2,10 @@
 // optional), then environment variables, then command-line flags. Config/README.md documents each key.
 import Cache
 import Foundation
+import HTTPServer
 
 public struct Configuration: Sendable, Codable, Equatable {
+    public var server = ServerConfiguration()
     public var cache = CacheConfiguration()
     public var queue = QueueSettings()
     public var tasks = TaskSettings()
@@ -18,7 +20,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case cache, queue, tasks, limits
+        case server, cache, queue, tasks, limits
         case dataDir = "data_dir"
         case defaultEngine = "default_engine"
         case adminKey = "admin_key"
@@ -28,6 +30,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = Configuration()
+        server = try values.decodeIfPresent(ServerConfiguration.self, forKey: .server) ?? defaults.server
         cache = try values.decodeIfPresent(CacheConfiguration.self, forKey: .cache) ?? defaults.cache
         queue = try values.decodeIfPresent(QueueSettings.self, forKey: .queue) ?? defaults.queue
         tasks = try values.decodeIfPresent(TaskSettings.self, forKey: .tasks) ?? defaults.tasks

@@ -1,0 +1,55 @@
+// Batch tasks end to end: 202 with Location, a 1,000-text task completing with results aligned to its input,
+// partial results, and cancellation.
+import Foundation
+import Testing
+import TestSupport
+@testable import Dragoman
+
+@Suite(.serialized) struct BatchTaskTests {
+    @Test func aThousandTextBatchCompletesAligned() async throws {
+        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()])
+        let client = HTTPTestClient(baseURL: app.baseURL)
+        let texts = (0..<1_000).map { "The house number \($0) is red." }
+        let accepted = try await client.post("/api/batch", ["texts": texts, "source": "en", "target": "es"])
+        #expect(accepted.status == 202)
+        #expect(accepted.object["status"] as? String == "queued")
+        #expect(accepted.object["total"] as? Int == 1_000)
+        let id = try #require(accepted.object["task_id"] as? String)
+        #expect(accepted.headers["location"] == "/api/task/\(id)")
+        let partial = try await client.get("/api/task/\(id)?partial=1")
+        #expect((partial.object["results"] as? [Any])?.count == 1_000)
+        let task = try await client.waitForTask(id)
+        #expect(task["status"] as? String == "completed")
+        let results = task["results"] as? [String] ?? []
+        #expect(results.count == 1_000)
+        for (index, result) in results.enumerated() where result != "La casa número \(index) es roja." {
+            Issue.record("item \(index): \(result)")
+            break
+        }
+        let progress = task["progress"] as? [String: Int]
+        #expect(progress == ["done": 1_000, "failed": 0, "total": 1_000])
+        await app.stop()
+    }
+
+    @Test func aCancelledTaskStopsAndSaysSo() async throws {
+        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()]) {
+            $0.tasks.chunkSize = 4
+            $0.tasks.chunksInFlight = 1
+        }
+        let client = HTTPTestClient(baseURL: app.baseURL)
+        let texts = (0..<400).map { "Sentence \($0)." }
+        let accepted = try await client.post("/api/batch", ["texts": texts, "source": "en", "target": "es"])
+        let id = try #require(accepted.object["task_id"] as? String)
+        let cancelled = try await client.send("DELETE", "/api/task/\(id)")
+        #expect(cancelled.status == 200)
+        #expect(cancelled.object["status"] as? String == "cancelled")
+        let again = try await client.send("DELETE", "/api/task/\(id)")
+        #expect((again.status, again.errorCode) == (409, "task_finished"))
+        while await app.application.tasks.activeTasks > 0 { try await Task.sleep(for: .milliseconds(50)) }
+        let task = try await client.get("/api/task/\(id)")
+        let done = (task.object["progress"] as? [String: Int])?["done"] ?? 0
+        #expect(done < 400)
+        #expect(task.object["status"] as? String == "cancelled")
+        await app.stop()
+    }
+}
