@@ -45,7 +45,9 @@ let package = Package(
             ]),
         .target(name: "SQLite", dependencies: ["CSQLite", "Executors"]),
         .target(name: "Redis", dependencies: ["CHiredis", "Executors"]),
-        .target(name: "HTTPClient", dependencies: ["CCurl"]),
+        .target(
+            name: "HTTPClient",
+            dependencies: ["CCurl", "Executors", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "LanguageDetection", dependencies: ["CTextCat"]),
         .target(name: "HTMLText", dependencies: ["CLibXML2"]),
         .target(
@@ -83,8 +85,9 @@ let package = Package(
         .executableTarget(
             name: "DragomanCLI",
             dependencies: [
-                "Dragoman", "HTTPClient",
+                "Dragoman", "HTTPClient", "HTTPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .target(name: "TestSupport", dependencies: ["Dragoman", "HTTPServer", "Redis"]),
         // Hit latency per cache tier, run by Scripts/bench-cache (a benchmark, not a test).
@@ -95,7 +98,9 @@ let package = Package(
         .testTarget(name: "ExecutorsTests", dependencies: ["Executors"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "RedisTests", dependencies: ["Redis", "TestSupport"]),
-        .testTarget(name: "HTTPClientTests", dependencies: ["HTTPClient", "TestSupport"]),
+        .testTarget(
+            name: "HTTPClientTests",
+            dependencies: ["HTTPClient", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"]),
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], resources: [.copy("Fixtures")]),
