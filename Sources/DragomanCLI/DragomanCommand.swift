@@ -8,6 +8,6 @@ struct DragomanCommand: AsyncParsableCommand {
         commandName: "dragoman",
         abstract: "A self-hosted machine-translation server and command-line tool.",
         version: DragomanVersion.current,
-        subcommands: [ServeCommand.self]
+        subcommands: [ServeCommand.self, KeysCommand.self]
     )
 }

@@ -20,6 +20,13 @@ public struct AccessConfiguration: Sendable, Codable, Hashable {
             self.characterQuota = characterQuota
             self.admin = admin
         }
+
+        enum CodingKeys: String, CodingKey {
+            case name, key, admin
+            case requestsPerMinute = "requests_per_minute"
+            case charactersPerMinute = "characters_per_minute"
+            case characterQuota = "character_quota"
+        }
     }
 
     /// Refuse requests without a valid key (403), except public metadata (languages, health, docs).
@@ -41,6 +48,20 @@ public struct AccessConfiguration: Sendable, Codable, Hashable {
     public var sharedLimits: Bool = true
 
     public init() {}
+
+    /// snake_case, like every other key of Config/dragoman.json.
+    enum CodingKeys: String, CodingKey {
+        case keys
+        case keysRequired = "keys_required"
+        case keysFile = "keys_file"
+        case adminKey = "admin_key"
+        case anonymousRequestsPerMinute = "anonymous_requests_per_minute"
+        case anonymousCharactersPerMinute = "anonymous_characters_per_minute"
+        case keyRequestsPerMinute = "key_requests_per_minute"
+        case keyCharactersPerMinute = "key_characters_per_minute"
+        case trustedProxies = "trusted_proxies"
+        case sharedLimits = "shared_limits"
+    }
 
     var anonymousLimit: RateLimit {
         RateLimit(requestsPerMinute: anonymousRequestsPerMinute, charactersPerMinute: anonymousCharactersPerMinute)
