@@ -22,7 +22,7 @@ import TestSupport
         #expect(task["status"] as? String == "completed")
         let results = task["results"] as? [String] ?? []
         #expect(results.count == 1_000)
-        for (index, result) in results.enumerated() where result != "La casa número \(index) es roja." {
+        for (index, result) in results.enumerated() where result != "El número de casa \(index) es rojo." {
             Issue.record("item \(index): \(result)")
             break
         }
@@ -51,5 +51,33 @@ import TestSupport
         #expect(done < 400)
         #expect(task.object["status"] as? String == "cancelled")
         await app.stop()
+    }
+}
+
+@Suite(.serialized) struct TaskResumeTests {
+    /// Graceful shutdown mid-task leaves the rest in the store; the next application on the same data folder
+    /// finishes it. (The kill -9 variant with a real process is in KillAndResumeTests.)
+    @Test func anUnfinishedTaskResumesInTheNextApplication() async throws {
+        let folder = TemporaryDirectory("resume")
+        let texts = (0..<200).map { "The house number \($0) is red." }
+        let first = try await DragomanTestServer.start(engines: [CommandLineApertium()], dataDirectory: folder) {
+            $0.tasks.chunkSize = 8
+            $0.tasks.chunksInFlight = 1
+        }
+        let record = try await first.application.api.submitBatch(texts, source: "en", target: "es", engine: nil)
+        while try await first.application.tasks.store.task(record.id)?.done ?? 0 < 8 {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await first.stop()
+        let stopped = try #require(try await first.application.tasks.store.task(record.id))
+        #expect(stopped.status == .running)
+        #expect(stopped.done < 200)
+
+        let second = try await DragomanTestServer.start(engines: [CommandLineApertium()], dataDirectory: folder)
+        let task = try await HTTPTestClient(baseURL: second.baseURL).waitForTask(record.id)
+        #expect(task["status"] as? String == "completed")
+        let results = task["results"] as? [String] ?? []
+        #expect(results.enumerated().allSatisfy { $1 == "El número de casa \($0) es rojo." })
+        await second.stop()
     }
 }

@@ -38,7 +38,7 @@ import TestSupport
         #expect(task["progress"] as? [String: Int] == ["done": 2_000, "failed": 0, "total": 2_000])
         let results = task["results"] as? [String] ?? []
         #expect(results.count == 2_000)
-        #expect(results.enumerated().allSatisfy { $1 == "La casa número \($0) es roja." })
+        #expect(results.enumerated().allSatisfy { $1 == "El número de casa \($0) es rojo." })
         #expect(second.terminate() == 0)
     }
 }
