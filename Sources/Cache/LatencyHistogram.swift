@@ -14,7 +14,8 @@ public struct LatencyHistogram: Sendable {
     public init() {}
 
     public mutating func record(micros: Double) {
-        let position = micros <= Self.smallestMicros ? 0 : Int(log2(micros / Self.smallestMicros) * Self.bucketsPerOctave)
+        let position =
+            micros <= Self.smallestMicros ? 0 : Int(log2(micros / Self.smallestMicros) * Self.bucketsPerOctave)
         counts[min(max(position, 0), Self.bucketCount - 1)] += 1
         total += 1
     }

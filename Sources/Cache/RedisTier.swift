@@ -39,7 +39,9 @@ public final class RedisTier: CacheTier {
         do throws(RedisError) {
             guard case .array(let replies) = try await client.command([Array("MGET".utf8)] + names),
                 replies.count == keys.count
-            else { throw RedisError(kind: .unexpectedReply, operation: "MGET", message: "not an array of \(keys.count)") }
+            else {
+                throw RedisError(kind: .unexpectedReply, operation: "MGET", message: "not an array of \(keys.count)")
+            }
             let values = zip(replies, zip(keys, digests)).map { reply, key in
                 reply.bytes.flatMap { RedisValueCodec.decode($0, for: key.0, digest: key.1) }
             }

@@ -19,7 +19,11 @@ extension TieredCache {
         } else {
             disabled.append("memory")
         }
-        if let redis = try redisTier(configuration.redis, logger: logger) { tiers.append(redis) } else { disabled.append("redis") }
+        if let redis = try redisTier(configuration.redis, logger: logger) {
+            tiers.append(redis)
+        } else {
+            disabled.append("redis")
+        }
         let sqlite = configuration.sqlite
         if sqlite.enabled {
             let limits = SQLiteTier.Limits(

@@ -48,7 +48,7 @@ public actor RedisClient {
         let connection = try connected()
         do {
             let value = try connection.command(arguments)
-            lastError = nil
+            succeeded()
             return value
         } catch {
             drop(error)
@@ -65,7 +65,7 @@ public actor RedisClient {
         let connection = try connected()
         do {
             let values = try connection.pipeline(commands)
-            lastError = nil
+            succeeded()
             return values
         } catch {
             drop(error)
@@ -86,12 +86,18 @@ public actor RedisClient {
             let connection = try RedisConnection(
                 url: url, connectTimeout: options.connectTimeout, commandTimeout: options.commandTimeout)
             self.connection = connection
-            backoff.succeeded()
             return connection
         } catch {
             drop(error)
             throw error
         }
+    }
+
+    /// The backoff resets on a reply, not on a connect: a server that accepts connections but never answers
+    /// (a black hole, a hung Redis) must still see the window grow.
+    private func succeeded() {
+        lastError = nil
+        backoff.succeeded()
     }
 
     /// Forgets a broken connection (its stream may hold a late reply) and opens the backoff window.

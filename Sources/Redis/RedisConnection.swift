@@ -8,6 +8,7 @@ import Glibc
 public final class RedisConnection {
     private let context: UnsafeMutablePointer<redisContext>
     public let url: RedisURL
+    public let commandTimeout: Duration
 
     /// Connects, sets the per-command socket timeout, then AUTH and SELECT as the URL asks.
     public init(url: RedisURL, connectTimeout: Duration, commandTimeout: Duration) throws(RedisError) {
@@ -22,11 +23,13 @@ public final class RedisConnection {
         }
         self.context = context
         self.url = url
+        self.commandTimeout = commandTimeout
         try checkContext(operation)
         // SO_RCVTIMEO/SO_SNDTIMEO: a read or write that waits longer fails with REDIS_ERR_IO (EAGAIN).
         guard redisSetTimeout(context, Self.timeval(commandTimeout)) == REDIS_OK else {
             try checkContext("set timeout")
-            return
+            throw RedisError(
+                kind: .connection, operation: "set timeout", code: REDIS_ERR_IO, message: "setsockopt failed")
         }
         try login()
     }
@@ -76,8 +79,12 @@ public final class RedisConnection {
     private func checkContext(_ operation: String) throws(RedisError) {
         let code = context.pointee.err
         guard code != 0 else { return }
-        let message = withUnsafeBytes(of: context.pointee.errstr) { raw in
+        var message = withUnsafeBytes(of: context.pointee.errstr) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        // A socket timeout (SO_RCVTIMEO) surfaces as EAGAIN's text; say what it means.
+        if code == REDIS_ERR_IO, message == String(cString: strerror(EAGAIN)) {
+            message += " (no reply within the \(commandTimeout) command timeout)"
         }
         throw RedisError(kind: .connection, operation: operation, code: code, message: message)
     }
@@ -127,7 +134,8 @@ extension RedisConnection {
     }
 
     static func timeval(_ duration: Duration) -> Glibc.timeval {
-        let micros = max(1, duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)
+        let (seconds, attoseconds) = duration.components
+        let micros = max(1, seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
         return Glibc.timeval(tv_sec: Int(micros / 1_000_000), tv_usec: Int(micros % 1_000_000))
     }
 }

@@ -54,7 +54,8 @@ public struct RedisURL: Sendable, Hashable, CustomStringConvertible {
         }
         let db = components.queryItems?.first { $0.name == "db" }?.value
         let password = components.queryItems?.first { $0.name == "password" }?.value
-        self.init(endpoint: .unix(path: components.path), password: password, database: try Self.database(db, input: input))
+        let database = try Self.database(db, input: input)
+        self.init(endpoint: .unix(path: components.path), password: password, database: database)
     }
 
     private static func database(_ text: String?, input: String) throws(RedisURLError) -> Int {

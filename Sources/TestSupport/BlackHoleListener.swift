@@ -8,7 +8,7 @@ public final class BlackHoleListener: Sendable {
     private let descriptor: Int32
 
     public init() throws {
-        let (descriptor, port) = try FreePort.listen(backlog: 128)
+        let (descriptor, port) = try RedisServer.listenOnLoopback(backlog: 128)
         self.descriptor = descriptor
         self.port = port
     }
@@ -18,17 +18,18 @@ public final class BlackHoleListener: Sendable {
     public var url: String { "redis://127.0.0.1:\(port)/0" }
 }
 
-/// Free loopback ports, found by binding port 0 and asking the kernel which port it chose.
-public enum FreePort {
+/// Free loopback ports, found by binding port 0 and asking the kernel which port it chose. Namespaced under
+/// RedisServer so that TestSupport's other helpers can have port helpers of their own.
+extension RedisServer {
     /// A port that was free a moment ago (the socket is closed again, so a server can bind it).
-    public static func find() throws -> Int {
-        let (descriptor, port) = try listen(backlog: 1)
+    public static func freePort() throws -> Int {
+        let (descriptor, port) = try listenOnLoopback(backlog: 1)
         close(descriptor)
         return port
     }
 
     /// A listening socket on 127.0.0.1 and its port.
-    public static func listen(backlog: Int32) throws -> (Int32, Int) {
+    public static func listenOnLoopback(backlog: Int32) throws -> (Int32, Int) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         var address = sockaddr_in()

@@ -9,17 +9,23 @@ public final class RedisServer: @unchecked Sendable {
     public static let executable = "/usr/bin/redis-server"
     public let port: Int
     public let password: String?
+    /// A Unix socket the server also listens on, when asked for (for `unix://` URLs).
+    public let unixSocket: String?
     private let lock = NSLock()
     private var process: Process?
 
     /// Starts a server on a free port and returns once it answers PING.
-    public init(password: String? = nil) throws {
-        self.port = try FreePort.find()
+    public init(password: String? = nil, unixSocket: Bool = false) throws {
+        self.port = try Self.freePort()
         self.password = password
+        self.unixSocket = unixSocket ? NSTemporaryDirectory() + "dragoman-redis-\(UUID().uuidString).sock" : nil
         try start()
     }
 
-    deinit { kill() }
+    deinit {
+        kill()
+        if let unixSocket { try? FileManager.default.removeItem(atPath: unixSocket) }
+    }
 
     public var url: RedisURL {
         RedisURL(endpoint: .tcp(host: "127.0.0.1", port: port), password: password)
@@ -33,6 +39,7 @@ public final class RedisServer: @unchecked Sendable {
     public func start() throws {
         var arguments = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
         if let password { arguments += ["--requirepass", password] }
+        if let unixSocket { arguments += ["--unixsocket", unixSocket, "--unixsocketperm", "700"] }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
         process.arguments = arguments

@@ -95,7 +95,8 @@ import Testing
     @Test func makeBuildsTheConfiguredTiersInReadOrder() async throws {
         var configuration = CacheConfiguration()
         configuration.sqlite.path = "data/cache.sqlite"
-        let cache = try await TieredCache.make(configuration: configuration, dataDirectory: folder.path, logger: testLogger)
+        let cache = try await TieredCache.make(
+            configuration: configuration, dataDirectory: folder.path, logger: testLogger)
         let stats = await cache.stats()
         #expect(stats.tiers.map(\.name) == ["memory", "sqlite", "redis"])
         #expect(stats.tiers.map(\.enabled) == [true, true, false])

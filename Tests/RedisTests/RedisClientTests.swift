@@ -5,7 +5,10 @@ import Testing
 @Suite struct RedisClientTests {
     @Test func reconnectsByItselfAfterAnOutage() async throws {
         let server = try RedisServer()
-        let client = RedisClient(url: server.url, options: .init(initialBackoff: .milliseconds(20)))
+        // Generous timeouts: a loaded test machine can stall a loopback reply past 50 ms.
+        let options = RedisClient.Options(
+            connectTimeout: .seconds(2), commandTimeout: .seconds(2), initialBackoff: .milliseconds(20))
+        let client = RedisClient(url: server.url, options: options)
         #expect(try await client.command(["SET", "a", "1"]) == .status("OK"))
         server.kill()
         await #expect(throws: RedisError.self) { try await client.command(["GET", "a"]) }
@@ -21,7 +24,7 @@ import Testing
     }
 
     @Test func doesNotTryToConnectInsideTheBackoffWindow() async throws {
-        let port = try FreePort.find()
+        let port = try RedisServer.freePort()
         let url = RedisURL(endpoint: .tcp(host: "127.0.0.1", port: port))
         let client = RedisClient(url: url, options: .init(initialBackoff: .seconds(60)))
         for _ in 0..<100 { _ = try? await client.command(["PING"]) }
@@ -38,6 +41,7 @@ import Testing
         let error = await #expect(throws: RedisError.self) { try await client.command(["GET", "k"]) }
         #expect(error?.kind == .connection)
         #expect(error?.code != 0)
+        #expect(error?.message.contains("command timeout") == true)
         #expect(await client.isHealthy == false)
     }
 }

@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func refusedConnectionCarriesOperationCodeAndMessage() throws {
-        let port = try FreePort.find()
+        let port = try RedisServer.freePort()
         let url = RedisURL(endpoint: .tcp(host: "127.0.0.1", port: port))
         let error = #expect(throws: RedisError.self) {
             try RedisConnection(url: url, connectTimeout: .milliseconds(50), commandTimeout: .milliseconds(50))
@@ -73,5 +73,17 @@ import Testing
         }
         #expect(error?.kind == .server)
         #expect(error?.operation == "AUTH")
+    }
+}
+
+@Suite struct RedisUnixSocketTests {
+    @Test func connectsThroughAUnixSocketURL() throws {
+        let server = try RedisServer(unixSocket: true)
+        let url = try RedisURL("unix://\(try #require(server.unixSocket))?db=1")
+        let connection = try RedisConnection(url: url, connectTimeout: .seconds(1), commandTimeout: .seconds(1))
+        #expect(try connection.command(["SET", "via-socket", "1"]) == .status("OK"))
+        let admin = try server.connect()
+        _ = try admin.command(["SELECT", "1"])
+        #expect(try admin.command(["GET", "via-socket"]) == .string(Array("1".utf8)))
     }
 }
