@@ -89,6 +89,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
+        // Serves GET /health for Scripts/bench-http until `dragoman serve` exists.
+        .executableTarget(
+            name: "HTTPBench", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .target(name: "TestSupport", dependencies: ["Dragoman", "HTTPServer", "Redis"]),
         // Hit latency per cache tier, run by Scripts/bench-cache (a benchmark, not a test).
         .executableTarget(name: "CacheBenchmark", dependencies: ["Cache", "Redis"]),

@@ -41,3 +41,32 @@ enum Gzip {
         return false
     }
 }
+
+extension Gzip {
+    /// The inverse of `compress`, for tests and for clients of our own responses.
+    static func decompress(_ input: [UInt8]) throws -> [UInt8] {
+        var stream = z_stream()
+        let status = czlib_inflate_init_gzip(&stream)
+        guard status == Z_OK else { throw Failure(operation: "inflateInit2", code: status) }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        var source = input
+        let result: Int32 = source.withUnsafeMutableBufferPointer { source in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(source.count)
+            var code = Z_OK
+            while code == Z_OK {
+                code = chunk.withUnsafeMutableBufferPointer { target in
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = uInt(target.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                output.append(contentsOf: chunk[..<(chunk.count - Int(stream.avail_out))])
+            }
+            return code
+        }
+        guard result == Z_STREAM_END else { throw Failure(operation: "inflate", code: result) }
+        return output
+    }
+}

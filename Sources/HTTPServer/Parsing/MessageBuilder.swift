@@ -57,6 +57,9 @@ struct MessageBuilder {
         if parser.method == HTTP_CONNECT.rawValue || parser.upgrade == 1 {
             return .badRequest("CONNECT and protocol upgrades are not supported")
         }
+        if parser.http_major != 1 || parser.http_minor > 1 {
+            return .badRequest("unsupported HTTP version \(parser.http_major).\(parser.http_minor)")
+        }
         if contentLengthCount > 1 { return .badRequest("more than one Content-Length header") }
         if let coding = transferEncoding {
             if contentLengthCount > 0 { return .badRequest("both Content-Length and Transfer-Encoding are present") }

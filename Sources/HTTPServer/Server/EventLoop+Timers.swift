@@ -44,6 +44,11 @@ extension EventLoop {
     }
 
     private func enforceDeadlines(_ connection: Connection) {
+        // A client that stopped reading its responses gets the idle timeout too, or its output would pin memory.
+        if connection.hasPendingOutput && now - connection.lastActivity >= configuration.idleTimeoutSeconds.nanoseconds {
+            close(connection)
+            return
+        }
         switch connection.state {
         case .lingering(let until):
             if now >= until { close(connection) }

@@ -25,6 +25,7 @@ extension EventLoop {
             }
             if sent > 0 {
                 connection.outputOffset += sent
+                connection.lastActivity = now
             } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
                 break
             } else {
@@ -70,7 +71,10 @@ extension EventLoop {
         var desired: UInt32 = 0
         switch connection.state {
         case .open:
-            if connection.acceptsRequests && connection.slots.count < configuration.maxPipelinedRequests {
+            // Unsent output means the client is not reading: stop reading its next requests until it does.
+            if connection.acceptsRequests && !connection.hasPendingOutput
+                && connection.slots.count < configuration.maxPipelinedRequests
+            {
                 desired |= EventQueue.readable
             }
         case .closing: break
