@@ -18,7 +18,7 @@ func dragoman(_ arguments: [String], input: String = "", service: (any Responder
         return InProcessService(responder: service, shutdown: {})
     }
     let status = await Console.$current.withValue(captured.console) {
-        await InProcessService.$factory.withValue(factory) { await CLIEntry.run(CLIRoot.self, arguments) }
+        await InProcessService.$factory.withValue(factory) { await CLIEntry.run(DragomanCommand.self, arguments) }
     }
     return CLIResult(status: status, stdout: captured.stdout, stderr: captured.stderr)
 }
@@ -46,12 +46,4 @@ struct ServiceUnderTest {
     func run(_ arguments: [String], input: String = "") async -> CLIResult {
         await dragoman(arguments + options, input: input, service: stub)
     }
-}
-
-/// The commands this branch adds, under one root, until the service's `DragomanCommand` registers them.
-struct CLIRoot: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dragoman", subcommands: [
-        TranslateCommand.self, BatchCommand.self, TaskCommand.self, CacheCommand.self, LanguagesCommand.self,
-        DetectCommand.self, HealthCommand.self, ModelsCommand.self,
-    ])
 }

@@ -1,7 +1,10 @@
-// The service started inside the CLI process for commands run without `--server`: the same engines, cache, queue
-// and task store a server would use, shaped by the same options (`--config`, `--models-dir`, `--data-dir`, …).
-// Tests bind `factory` to a service of their own; otherwise the Dragoman application is started.
+// The service started inside the CLI process for commands run without `--server`: the same Application (engines,
+// cache, queue, durable task store) a server would run, shaped by the same layered configuration (file ←
+// environment ← flags). Tests bind `factory` to an application of their own making.
+import Dragoman
+import Foundation
 import HTTPServer
+import Logging
 
 struct InProcessService: Sendable {
     var responder: any Responder
@@ -13,6 +16,23 @@ struct InProcessService: Sendable {
     @TaskLocal static var factory: Factory = { options in try await startApplication(options) }
 
     static func startApplication(_ options: EngineOptions) async throws(CLIFailure) -> InProcessService {
-        throw .usage("this build has no in-process service yet; pass --server URL")
+        let configuration = try options.configuration(environment: ProcessInfo.processInfo.environment)
+        let application: Application
+        do {
+            application = try await Application.make(configuration: configuration, logger: logger(configuration))
+            try await application.start()
+        } catch {
+            throw .local("cannot start the in-process service: \(error)")
+        }
+        return InProcessService(responder: application.responder, shutdown: { await application.shutdown() })
+    }
+
+    /// Logs go to standard error, warnings and worse unless the configuration asks for less: standard output
+    /// carries the command's answer (translations) and must stay clean.
+    private static func logger(_ configuration: Configuration) -> Logger {
+        var logger = Logger(label: "dragoman") { StreamLogHandler.standardError(label: $0) }
+        let configured = Logger.Level(rawValue: configuration.logLevel.lowercased()) ?? .warning
+        logger.logLevel = max(configured, .warning)
+        return logger
     }
 }

@@ -1,8 +1,14 @@
 // Parsing and running a command line, shared by the executable's `main` and by tests that run commands
 // in-process. ArgumentParser reports usage errors with EX_USAGE (64); Dragoman's contract says 1.
 import ArgumentParser
+import Foundation
 
 enum CLIEntry {
+    /// The process entry point: runs the command line and exits with its status.
+    static func main(_ root: any ParsableCommand.Type) async -> Never {
+        exit(await run(root, Array(CommandLine.arguments.dropFirst())))
+    }
+
     /// Parses `arguments` against `root`, runs the command and returns the exit status it ends with.
     static func run(_ root: any ParsableCommand.Type, _ arguments: [String]) async -> Int32 {
         do {
