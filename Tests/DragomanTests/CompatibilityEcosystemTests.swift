@@ -44,6 +44,19 @@ import Testing
         #expect(text.contains("dragoman_workers "))
     }
 
+    @Test func ownAPITranslationsAreCountedOnceNotAgainWhenCached() async throws {
+        let (application, _, responder, _) = try await make()
+        defer { Task { await application.shutdown() } }
+        let body = #"{"text":["Good morning","Hello world"],"source":"en","target":"es"}"#
+        #expect(try await responder.respond(to: post("/api/translate", body)).status == .ok)
+        #expect(try await responder.respond(to: post("/api/translate", body)).status == .ok)
+        let text = String(decoding: try await responder.respond(to: Request(method: .get, path: "/metrics")).body,
+                          as: UTF8.self)
+        #expect(text.contains(#"dragoman_translations_total{engine="apertium",pair="en-es"} 2"#))
+        #expect(text.contains(#"dragoman_translated_characters_total{engine="apertium",pair="en-es"} 23"#))
+        #expect(text.contains(#"dragoman_cache_hits_total{tier="memory"}"#))
+    }
+
     @Test func errorsOnCompatiblePathsSpeakTheirDialect() async throws {
         let (application, _, responder, _) = try await make()
         defer { Task { await application.shutdown() } }
