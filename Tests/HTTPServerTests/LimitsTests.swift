@@ -113,3 +113,19 @@ import TestSupport
         await server.stop()
     }
 }
+
+@Suite struct ErrorRenderingTests {
+    @Test func serverRaisedErrorsGoThroughTheRenderer() async throws {
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.maxBodyBytes = 10
+        let server = HTTPServer(
+            configuration: configuration, responder: ServerTests.router(), logger: .init(label: "t"),
+            renderError: { error in (try? Response.json(["error": error.message], status: error.status)) ?? error.response })
+        try await server.start()
+        let response = try await RawHTTPClient.exchange(
+            port: server.port, "POST /echo HTTP/1.1\r\nContent-Length: 100\r\n\r\n")
+        #expect(response.status == 413 && response.text == #"{"error":"request body exceeds 10 bytes"}"#)
+        await server.shutdown(grace: .seconds(1))
+    }
+}

@@ -68,7 +68,7 @@ extension EventLoop {
     func fail(_ connection: Connection, with error: HTTPError) {
         connection.acceptsRequests = false
         connection.readDeadline = nil
-        let bytes = ResponseEncoder.encode(error.response, keepAlive: false)
+        let bytes = ResponseEncoder.encode(executor.renderError(error), keepAlive: false)
         connection.slots.append(.init(
             sequence: connection.nextSequence, bytes: bytes, closeAfter: true, task: nil, startedAt: now))
         connection.nextSequence += 1

@@ -75,7 +75,8 @@ extension EventLoop {
     private func timeOutHandler(_ connection: Connection, at index: Int) {
         connection.slots[index].task?.cancel()
         connection.slots[index].task = nil
-        connection.slots[index].bytes = ResponseEncoder.encode(HTTPError.handlerTimeout().response, keepAlive: false)
+        connection.slots[index].bytes = ResponseEncoder.encode(
+            executor.renderError(.handlerTimeout()), keepAlive: false)
         connection.slots[index].closeAfter = true
         for later in connection.slots[(index + 1)...] { later.task?.cancel() }
         connection.slots.removeSubrange((index + 1)...)

@@ -53,7 +53,7 @@ final class EventLoop: @unchecked Sendable {
                         configuration.idleTimeoutSeconds, configuration.handlerTimeoutSeconds,
                         configuration.lingerSeconds].min()!
         tick = Swift.min(Swift.max((shortest / 4).nanoseconds, 5_000_000), 250_000_000)
-        tooManyConnections = ResponseEncoder.encode(HTTPError.tooManyConnections().response, keepAlive: false)
+        tooManyConnections = ResponseEncoder.encode(executor.renderError(.tooManyConnections()), keepAlive: false)
     }
 
     deinit { readBuffer.deallocate() }

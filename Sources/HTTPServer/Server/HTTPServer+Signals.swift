@@ -6,7 +6,7 @@ import Glibc
 
 extension HTTPServer {
     public func runUntilSignalled(grace: Duration) async throws {
-        if port == 0 { try await start() }
+        if !isStarted { try await start() }
         let signalName = await Self.waitForTermination()
         logger.notice("shutting down", metadata: ["signal": "\(signalName)"])
         await shutdown(grace: grace)

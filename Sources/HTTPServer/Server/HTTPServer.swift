@@ -8,10 +8,17 @@ public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     let responder: any Responder
     let logger: Logger
+    let renderError: @Sendable (HTTPError) -> Response
     private let draining = DrainingFlag()
     private let state = Mutex<(loop: EventLoop?, port: Int)>((nil, 0))
 
-    public init(configuration: ServerConfiguration, responder: any Responder, logger: Logger) {
+    /// `renderError` shapes the errors middleware cannot see: those the server raises itself (400 on malformed
+    /// bytes, 408, 413, 431, 503, 504) and any error that escapes the outermost responder.
+    public init(
+        configuration: ServerConfiguration, responder: any Responder, logger: Logger,
+        renderError: @escaping @Sendable (HTTPError) -> Response = { $0.response }
+    ) {
+        self.renderError = renderError
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
@@ -19,12 +26,14 @@ public final class HTTPServer: Sendable {
 
     /// Binds and starts serving; with port 0 the kernel picks a free port, which `port` then reports.
     public func start() async throws {
+        guard !isStarted else { return }
         // Writes to a closed socket must fail with EPIPE, not kill the process.
         signal(SIGPIPE, SIG_IGN)
         let listener = try ListeningSocket(
             host: configuration.host, port: configuration.port, backlog: Int32(configuration.listenBacklog))
         let executor = RequestExecutor(
-            responder: responder, logger: logger, gzipMinimumBytes: configuration.gzipMinimumBytes, draining: draining)
+            responder: responder, logger: logger, gzipMinimumBytes: configuration.gzipMinimumBytes,
+            renderError: renderError, draining: draining)
         let loop = try EventLoop(listener: listener, configuration: configuration, executor: executor, logger: logger)
         let alreadyStarted = state.withLock { state in
             guard state.loop == nil else { return true }
@@ -35,6 +44,8 @@ public final class HTTPServer: Sendable {
         loop.start()
         logger.notice("listening", metadata: ["host": "\(configuration.host)", "port": "\(listener.port)"])
     }
+
+    var isStarted: Bool { state.withLock { $0.loop != nil } }
 
     /// The bound port; 0 before `start()`.
     public var port: Int { state.withLock { $0.port } }

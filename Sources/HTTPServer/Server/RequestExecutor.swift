@@ -8,6 +8,8 @@ struct RequestExecutor: Sendable {
     let responder: any Responder
     let logger: Logger
     let gzipMinimumBytes: Int
+    /// How errors that reach the server become responses; `HTTPError.response` unless the service says otherwise.
+    let renderError: @Sendable (HTTPError) -> Response
     /// Set once shutdown begins, so responses from then on say `Connection: close`.
     let draining: DrainingFlag
 
@@ -23,13 +25,13 @@ struct RequestExecutor: Sendable {
                 body: parsed.body, remoteAddress: remoteAddress)
             response = try await responder.respond(to: request)
         } catch let error as HTTPError {
-            response = error.response
+            response = renderError(error)
         } catch is CancellationError {
-            response = HTTPError.handlerTimeout().response
+            response = renderError(.handlerTimeout())
         } catch {
             // The client learns only that it failed; the details stay in the server's log.
             logger.error("handler failed", metadata: ["path": "\(path)", "error": "\(error)"])
-            response = HTTPError.internalError().response
+            response = renderError(.internalError())
         }
         compressIfAccepted(&response, request: parsed)
         let keepAlive = parsed.keepAlive && !draining.isSet
