@@ -42,8 +42,11 @@ public struct DeepLAPI: Sendable {
 
     public func languages(_ request: Request) async throws -> Response {
         let pairs = await backend.languagePairs()
-        let isTarget = (request.query["type"] ?? "source").lowercased() == "target"
-        guard isTarget || (request.query["type"] ?? "source").lowercased() == "source" else {
+        // GET sends `type` in the query; DeepL's POST form sends it in the body.
+        let body = (try? RequestFields(request: request)) ?? RequestFields()
+        let type = (request.query["type"] ?? body.string("type") ?? "source").lowercased()
+        let isTarget = type == "target"
+        guard isTarget || type == "source" else {
             throw HTTPError(.badRequest, code: "invalid_parameter", message: "Value for 'type' not supported.")
         }
         let codes = Set(pairs.map { isTarget ? $0.target : $0.source }).sorted()
