@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
     ],
     targets: [
         // MARK: C libraries: a module map and a shim each, imported by exactly one Swift wrapper module.
@@ -29,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl"),
         .systemLibrary(name: "CTextCat", path: "Sources/CTextCat", pkgConfig: "libexttextcat"),
         .systemLibrary(name: "CGGML", path: "Sources/CGGML"),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
         .systemLibrary(name: "CSystemLinux", path: "Sources/CSystemLinux"),
 
         // MARK: Thin safe wrappers: the only code that touches C pointers.
@@ -46,6 +49,7 @@ let package = Package(
             name: "HTTPClient",
             dependencies: ["CCurl", "Executors", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "LanguageDetection", dependencies: ["CTextCat"]),
+        .target(name: "HTMLText", dependencies: ["CLibXML2"]),
         .target(
             name: "Inference",
             dependencies: ["CGGML", "Executors", .product(name: "Logging", package: "swift-log")],
@@ -72,6 +76,11 @@ let package = Package(
             dependencies: [
                 "HTTPServer", "SQLite", "Cache", "Jobs", "Engines", "LanguageDetection", "HTTPClient",
                 .product(name: "Logging", package: "swift-log"),
+                // Compatibility (HTML), Access (hashed keys) and Observability (metrics) need these.
+                "HTMLText", "Redis",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
         .executableTarget(
             name: "DragomanCLI",
@@ -98,6 +107,7 @@ let package = Package(
             name: "HTTPClientTests",
             dependencies: ["HTTPClient", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"]),
+        .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),

@@ -8,7 +8,7 @@ struct DragomanCommand: AsyncParsableCommand {
         commandName: "dragoman",
         abstract: "A self-hosted machine-translation server and command-line tool.",
         version: DragomanVersion.current,
-        subcommands: [ServeCommand.self] + CLICommands.all
+        subcommands: [ServeCommand.self, KeysCommand.self] + CLICommands.all
     )
 
     /// Exit codes per the CLI contract (usage errors 1, not ArgumentParser's 64): see CLIEntry.

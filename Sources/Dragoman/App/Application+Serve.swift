@@ -13,13 +13,15 @@ extension Application {
     }
 
     /// A server for this application, not yet started (port 0 in the configuration picks a free port).
-    public func makeServer() -> HTTPServer {
-        HTTPServer(configuration: configuration.server, responder: responder, logger: logger)
+    public func makeServer(responder: (any Responder)? = nil) -> HTTPServer {
+        HTTPServer(configuration: configuration.server, responder: responder ?? self.responder, logger: logger)
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting and lets in-flight requests finish.
     public func serveUntilSignalled(grace: Duration = .seconds(10)) async throws {
-        let server = makeServer()
+        // Issue 7's layer: compatible APIs, /metrics, /openapi.json, /ready, keys and rate limits.
+        let ecosystem = try await EcosystemLayer.make(application: self, access: configuration.access)
+        let server = makeServer(responder: ecosystem.responder(wrapping: responder))
         try await server.start()
         try await server.runUntilSignalled(grace: grace)
     }

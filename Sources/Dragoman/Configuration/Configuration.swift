@@ -16,11 +16,13 @@ public struct Configuration: Sendable, Codable, Equatable {
     /// When set, DELETE /api/cache requires it in `X-Admin-Key` (or `Authorization: Bearer`).
     public var adminKey: String?
     public var logLevel = "info"
+    /// API keys, rate limits and trusted proxies (Access/AccessConfiguration.swift); all off by default.
+    public var access = AccessConfiguration()
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case server, cache, queue, tasks, limits
+        case server, cache, queue, tasks, limits, access
         case dataDir = "data_dir"
         case defaultEngine = "default_engine"
         case adminKey = "admin_key"
@@ -39,6 +41,7 @@ public struct Configuration: Sendable, Codable, Equatable {
         defaultEngine = try values.decodeIfPresent(String.self, forKey: .defaultEngine) ?? defaults.defaultEngine
         adminKey = try values.decodeIfPresent(String.self, forKey: .adminKey) ?? defaults.adminKey
         logLevel = try values.decodeIfPresent(String.self, forKey: .logLevel) ?? defaults.logLevel
+        access = try values.decodeIfPresent(AccessConfiguration.self, forKey: .access) ?? defaults.access
     }
 
     /// The task database's path: absolute as given, otherwise inside `dataDir`.
