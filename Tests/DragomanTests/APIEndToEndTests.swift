@@ -7,7 +7,6 @@ import TestSupport
 @Suite(.serialized) struct APIEndToEndTests {
     @Test func translatesOneTextThenAnswersItFromTheCache() async throws {
         let app = try await DragomanTestServer.start()
-        defer { Task { await app.stop() } }
         let client = HTTPTestClient(baseURL: app.baseURL)
         let first = try await client.post("/api/translate", ["text": "The house is red.", "source": "en", "target": "es"])
         #expect(first.status == 200)
