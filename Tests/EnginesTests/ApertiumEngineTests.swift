@@ -53,7 +53,7 @@ func makeEngine(_ change: (inout ApertiumConfiguration) -> Void = { _ in }) thro
         let sentence = "The cat sleeps on the red chair. "
         let text = String(repeating: sentence, count: 5_000 / sentence.count)
         let answer = try #require(try await engine.translate([text], pair: english).first)
-        let expected = "El gato duerme en la silla roja."
+        let expected = "Los sueños de gato en la silla roja."  // Apertium 0.8.1's reading, checked with `apertium`
         #expect(answer.components(separatedBy: expected).count - 1 == 5_000 / sentence.count)
         await engine.shutdown()
     }

@@ -7,7 +7,8 @@ public struct ApertiumConfiguration: Sendable, Codable, Equatable {
     public var pipelines_per_pair: Int = 1
     /// Keep Apertium's unknown-word marks (`*word`, `@word`, `#word`) in the output.
     public var mark_unknown: Bool = false
-    /// A pipeline that answers nothing for this long while texts wait is declared hung and restarted.
+    /// A pipeline that answers nothing for this long while texts wait is declared hung and restarted
+    /// (a freshly started one gets three times as long, for loading its transducers).
     public var timeout_seconds: Double = 10
     /// Translate through a third language when no direct pair exists (en→es→pt).
     public var pivot: Bool = true

@@ -28,8 +28,18 @@ enum ApertiumStreamFormat {
         return output
     }
 
-    /// The text an answer's bytes (without the NUL) stand for: escapes undone, superblanks opened.
-    static func decode(_ bytes: [UInt8]) -> String {
+    /// Whether an answer ends with the `[]` every text is sent with: a truncated one does not.
+    static func isComplete(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= 2, bytes[bytes.count - 2] == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") else {
+            return false
+        }
+        return bytes.dropLast(2).reversed().prefix { $0 == UInt8(ascii: "\\") }.count % 2 == 0
+    }
+
+    /// The text an answer's bytes (without the NUL) stand for: escapes undone, superblanks opened; nil when the
+    /// answer is truncated, which counts as a failure, not as a translation.
+    static func decode(_ bytes: [UInt8]) -> String? {
+        guard isComplete(bytes) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var escaped = false

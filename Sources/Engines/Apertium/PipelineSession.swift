@@ -14,6 +14,7 @@ final class PipelineSession: Sendable {
         var waiters: [Waiter] = []
         var head = 0
         var alive = true
+        var answered = false
         var lastProgress = ContinuousClock.now
         var count: Int { waiters.count - head }
     }
@@ -82,6 +83,9 @@ final class PipelineSession: Sendable {
     }
 
     private func deliver(_ answer: [UInt8]) {
+        // A stage killed mid-text makes the later ones flush a truncated text and bare NULs before EOF (measured):
+        // the chain is dying, so end it now rather than hand out wrong answers or accept new texts.
+        guard ApertiumStreamFormat.isComplete(answer) else { return end(with: Self.dead) }
         // At EOF every stage flushes an extra NUL; with nobody waiting it answers nothing.
         let waiter = state.withLock { state -> Waiter? in
             guard state.count > 0 else { return nil }
@@ -93,13 +97,19 @@ final class PipelineSession: Sendable {
                 }
             }
             state.lastProgress = .now
+            state.answered = true
             return state.waiters[state.head]
         }
         waiter?.resume(returning: .success(answer))
     }
 
+    /// A fresh chain first loads its transducers (seconds for the large pairs on a busy machine), so until its
+    /// first answer it gets three times the deadline.
     private func checkProgress() {
-        let hung = state.withLock { $0.alive && $0.count > 0 && ContinuousClock.now - $0.lastProgress > timeout }
+        let hung = state.withLock { state in
+            let limit = state.answered ? timeout : timeout * 3
+            return state.alive && state.count > 0 && ContinuousClock.now - state.lastProgress > limit
+        }
         if hung { end(with: .timedOut(engine: "apertium", seconds: timeout.seconds)) }
     }
 }
