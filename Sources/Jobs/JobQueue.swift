@@ -110,6 +110,9 @@ public actor JobQueue<Group: Hashable & Sendable, Input: Hashable & Sendable, Ou
             retried: counters.retried, shared: counters.shared)
     }
 
+    /// True once `shutdown()` has begun: submissions are refused from then on.
+    public var isClosed: Bool { closed }
+
     /// Stops accepting work, lets the workers finish everything already accepted, and waits for them.
     public func shutdown() async {
         closed = true

@@ -6,8 +6,7 @@ import TestSupport
 
 @Suite(.serialized) struct APIEndToEndTests {
     @Test func translatesOneTextThenAnswersItFromTheCache() async throws {
-        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()])
-        defer { Task { await app.stop() } }
+        let app = try await DragomanTestServer.start()
         let client = HTTPTestClient(baseURL: app.baseURL)
         let first = try await client.post("/api/translate", ["text": "The house is red.", "source": "en", "target": "es"])
         #expect(first.status == 200)
@@ -21,7 +20,7 @@ import TestSupport
     }
 
     @Test func aListIsAnsweredInOrderWithCachedFlagsPerItem() async throws {
-        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()])
+        let app = try await DragomanTestServer.start()
         let client = HTTPTestClient(baseURL: app.baseURL)
         _ = try await client.post("/api/translate", ["text": "The dog.", "source": "en", "target": "es"])
         let reply = try await client.post(
@@ -29,6 +28,16 @@ import TestSupport
         #expect(reply.status == 200)
         #expect(reply.object["translation"] as? [String] == ["El gato.", "El perro.", "La casa."])
         #expect(reply.object["cached"] as? [Bool] == [false, true, false])
+        await app.stop()
+    }
+
+    @Test func aPairWithoutADirectModeGoesThroughAPivotAndSaysSo() async throws {
+        let app = try await DragomanTestServer.start()
+        let reply = try await HTTPTestClient(baseURL: app.baseURL).post(
+            "/api/translate", ["text": "The house is red.", "source": "en", "target": "pt"])
+        #expect(reply.status == 200)
+        #expect(reply.object["route"] as? [String] == ["en", "es", "pt"])
+        #expect((reply.object["translation"] as? String)?.isEmpty == false)
         await app.stop()
     }
 
@@ -46,7 +55,7 @@ import TestSupport
         (#"{"text": ["a","b","c","d","e","f"], "source": "en", "target": "es"}"#, "too_many_texts", 413),
     ])
     func badTranslateRequestsGetTheirCode(body: String, code: String, status: Int) async throws {
-        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()]) {
+        let app = try await DragomanTestServer.start() {
             $0.limits.maxTextLength = 100
             $0.limits.maxTextsPerRequest = 5
         }
@@ -57,7 +66,7 @@ import TestSupport
     }
 
     @Test func routesTaskLookupsAndMethodsAnswerJSONErrors() async throws {
-        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()])
+        let app = try await DragomanTestServer.start()
         let client = HTTPTestClient(baseURL: app.baseURL)
         let unknownTask = try await client.get("/api/task/does-not-exist")
         #expect((unknownTask.status, unknownTask.errorCode) == (404, "task_not_found"))
@@ -73,7 +82,7 @@ import TestSupport
     }
 
     @Test func healthLanguagesDetectAndCacheEndpoints() async throws {
-        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()]) { $0.adminKey = "secret" }
+        let app = try await DragomanTestServer.start() { $0.adminKey = "secret" }
         let client = HTTPTestClient(baseURL: app.baseURL)
         let health = try await client.get("/health")
         #expect(health.status == 200)

@@ -7,7 +7,7 @@ import TestSupport
 
 @Suite(.serialized) struct BatchTaskTests {
     @Test func aThousandTextBatchCompletesAligned() async throws {
-        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()])
+        let app = try await DragomanTestServer.start()
         let client = HTTPTestClient(baseURL: app.baseURL)
         let texts = (0..<1_000).map { "The house number \($0) is red." }
         let accepted = try await client.post("/api/batch", ["texts": texts, "source": "en", "target": "es"])
@@ -32,7 +32,7 @@ import TestSupport
     }
 
     @Test func aCancelledTaskStopsAndSaysSo() async throws {
-        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()]) {
+        let app = try await DragomanTestServer.start() {
             $0.tasks.chunkSize = 4
             $0.tasks.chunksInFlight = 1
         }
@@ -60,7 +60,7 @@ import TestSupport
     @Test func anUnfinishedTaskResumesInTheNextApplication() async throws {
         let folder = TemporaryDirectory("resume")
         let texts = (0..<200).map { "The house number \($0) is red." }
-        let first = try await DragomanTestServer.start(engines: [CommandLineApertium()], dataDirectory: folder) {
+        let first = try await DragomanTestServer.start(dataDirectory: folder) {
             $0.tasks.chunkSize = 8
             $0.tasks.chunksInFlight = 1
         }
@@ -73,7 +73,7 @@ import TestSupport
         #expect(stopped.status == .running)
         #expect(stopped.done < 200)
 
-        let second = try await DragomanTestServer.start(engines: [CommandLineApertium()], dataDirectory: folder)
+        let second = try await DragomanTestServer.start(dataDirectory: folder)
         let task = try await HTTPTestClient(baseURL: second.baseURL).waitForTask(record.id)
         #expect(task["status"] as? String == "completed")
         let results = task["results"] as? [String] ?? []

@@ -1,13 +1,15 @@
 // The queue as clients see it: identical concurrent requests translated once, and a full queue answered 429
 // with Retry-After rather than growing.
+import Engines
 import Foundation
+import Logging
 import Testing
 import TestSupport
 @testable import Dragoman
 
 @Suite(.serialized) struct QueueBehaviourTests {
     @Test func concurrentIdenticalRequestsAreTranslatedOnce() async throws {
-        let engine = CountingEngine(inner: CommandLineApertium())
+        let engine = CountingEngine(inner: try ApertiumEngine(logger: Logger(label: "test")))
         let app = try await DragomanTestServer.start(engines: [engine])
         let client = HTTPTestClient(baseURL: app.baseURL)
         let replies = try await withThrowingTaskGroup(of: HTTPReply.self) { group in
@@ -22,7 +24,7 @@ import TestSupport
     }
 
     @Test func aFullQueueAnswers429WithRetryAfter() async throws {
-        let app = try await DragomanTestServer.start(engines: [CommandLineApertium()]) {
+        let app = try await DragomanTestServer.start() {
             $0.queue.capacity = 2
             $0.queue.retryAfterSeconds = 3
         }

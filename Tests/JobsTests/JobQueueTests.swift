@@ -137,14 +137,17 @@ func makeQueue(_ recorder: Recorder, capacity: Int = 1_000, workers: Int = 2, ma
 }
 
 @Test func shutdownFinishesAcceptedWorkThenRefusesMore() async throws {
-    let recorder = Recorder()
+    let recorder = Recorder(held: true)
     let queue = makeQueue(recorder, workers: 2)
     await queue.start()
     let pending = Task { try await queue.submit(Array(0..<50), group: "g", priority: .batch) }
-    while await queue.stats().inFlight == 0 { await Task.yield() }
-    await queue.shutdown()
-    #expect(try await pending.value.allSatisfy { (try? $0.get()) != nil })
+    while await recorder.callCount() < 2 { await Task.yield() }
+    let stopping = Task { await queue.shutdown() }
+    while await !queue.isClosed { await Task.yield() }
     await #expect(throws: JobQueueError.closed) { _ = try await queue.submit(1, group: "g", priority: .batch) }
+    await recorder.release()
+    await stopping.value
+    #expect(try await pending.value.allSatisfy { (try? $0.get()) != nil })
 }
 
 @Test func backoffGrowsExponentiallyUpToTheCap() {

@@ -33,9 +33,11 @@ public final class Application: Sendable {
         let queue = TranslationQueue.translation(
             engines: Dictionary(engines.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
             configuration: configuration.queue.queueConfiguration, logger: logger)
+        var resolvedDetector = detector
+        if resolvedDetector == nil { resolvedDetector = await EngineCatalog.makeDetector(engines: engines, logger: logger) }
         let service = TranslationService(
             engines: engines, defaultEngine: configuration.defaultEngine, cache: cache, queue: queue,
-            detector: detector ?? EngineCatalog.makeDetector(engines: engines, logger: logger),
+            detector: resolvedDetector,
             limits: configuration.limits, logger: logger)
         let store = try await TaskStore(path: configuration.taskStorePath)
         let settings = TaskRunner.Settings(

@@ -1,12 +1,14 @@
 // Everything Dragoman can be told, as one Codable value: Config/dragoman.json (snake_case keys, every key
 // optional), then environment variables, then command-line flags. Config/README.md documents each key.
 import Cache
+import Engines
 import Foundation
 import HTTPServer
 
 public struct Configuration: Sendable, Codable, Equatable {
     public var server = ServerConfiguration()
     public var cache = CacheConfiguration()
+    public var apertium = ApertiumConfiguration()
     public var queue = QueueSettings()
     public var tasks = TaskSettings()
     public var limits = ServiceLimits()
@@ -22,7 +24,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case server, cache, queue, tasks, limits, access
+        case server, cache, apertium, queue, tasks, limits, access
         case dataDir = "data_dir"
         case defaultEngine = "default_engine"
         case adminKey = "admin_key"
@@ -34,6 +36,7 @@ public struct Configuration: Sendable, Codable, Equatable {
         let defaults = Configuration()
         server = try values.decodeIfPresent(ServerConfiguration.self, forKey: .server) ?? defaults.server
         cache = try values.decodeIfPresent(CacheConfiguration.self, forKey: .cache) ?? defaults.cache
+        apertium = try values.decodeIfPresent(ApertiumConfiguration.self, forKey: .apertium) ?? defaults.apertium
         queue = try values.decodeIfPresent(QueueSettings.self, forKey: .queue) ?? defaults.queue
         tasks = try values.decodeIfPresent(TaskSettings.self, forKey: .tasks) ?? defaults.tasks
         limits = try values.decodeIfPresent(ServiceLimits.self, forKey: .limits) ?? defaults.limits
