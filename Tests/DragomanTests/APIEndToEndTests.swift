@@ -31,6 +31,19 @@ import TestSupport
         await app.stop()
     }
 
+    @Test func autoDetectsEachItemOfAListAndTranslatesItFromItsOwnLanguage() async throws {
+        let app = try await DragomanTestServer.start()
+        let reply = try await HTTPTestClient(baseURL: app.baseURL).post(
+            "/api/translate",
+            ["text": ["The house is red and the garden is very big.", "La casa es roja y el jardín es muy grande."],
+             "source": "auto", "target": "ca"])
+        #expect(reply.status == 200)
+        let detected = reply.object["detected"] as? [[String: Any]]
+        #expect(detected?.map { $0["language"] as? String } == ["en", "es"])
+        #expect((reply.object["translation"] as? [String])?.allSatisfy { !$0.isEmpty } == true)
+        await app.stop()
+    }
+
     @Test func aPairWithoutADirectModeGoesThroughAPivotAndSaysSo() async throws {
         let app = try await DragomanTestServer.start()
         let reply = try await HTTPTestClient(baseURL: app.baseURL).post(
@@ -50,7 +63,6 @@ import TestSupport
         (#"{"text": [], "source": "en", "target": "es"}"#, "empty_text", 400),
         (#"{"text": "hi", "source": "en", "target": "de"}"#, "unsupported_language_pair", 422),
         (#"{"text": "hi", "source": "en", "target": "es", "engine": "nope"}"#, "unknown_engine", 400),
-        (#"{"text": "hi", "source": "auto", "target": "es"}"#, "language_not_detected", 422),
         (#"{"text": "\#(String(repeating: "a", count: 101))", "source": "en", "target": "es"}"#, "text_too_long", 413),
         (#"{"text": ["a","b","c","d","e","f"], "source": "en", "target": "es"}"#, "too_many_texts", 413),
     ])

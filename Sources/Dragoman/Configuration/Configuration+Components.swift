@@ -11,6 +11,15 @@ extension LoadedConfiguration {
             }
             set(\.server.port, port, key: "server.port", origin: "environment PORT")
         }
+        if let dir = environment["MODELS_DIR"], !dir.isEmpty {
+            set(\.marian.modelsDir, dir, key: "marian.models_dir", origin: "environment MODELS_DIR")
+        }
+        if let text = environment["PRELOAD_MODELS"], !text.isEmpty {
+            guard let preload = ["1": true, "true": true, "yes": true, "0": false, "false": false, "no": false][
+                text.lowercased()]
+            else { throw ConfigurationError(source: "PRELOAD_MODELS", reason: "not a yes/no value: \(text)") }
+            set(\.marian.preload, preload, key: "marian.preload", origin: "environment PRELOAD_MODELS")
+        }
     }
 
     mutating func applyComponentFlags(_ flags: ConfigurationFlags) throws(ConfigurationError) {
@@ -21,5 +30,7 @@ extension LoadedConfiguration {
             }
             set(\.server.port, port, key: "server.port", origin: "flag --port")
         }
+        if let dir = flags.modelsDir { set(\.marian.modelsDir, dir, key: "marian.models_dir", origin: "flag --models-dir") }
+        if let preload = flags.preload { set(\.marian.preload, preload, key: "marian.preload", origin: "flag --preload") }
     }
 }

@@ -9,6 +9,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public var server = ServerConfiguration()
     public var cache = CacheConfiguration()
     public var apertium = ApertiumConfiguration()
+    public var marian = MarianConfiguration()
     public var queue = QueueSettings()
     public var tasks = TaskSettings()
     public var limits = ServiceLimits()
@@ -24,7 +25,7 @@ public struct Configuration: Sendable, Codable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case server, cache, apertium, queue, tasks, limits, access
+        case server, cache, apertium, marian, queue, tasks, limits, access
         case dataDir = "data_dir"
         case defaultEngine = "default_engine"
         case adminKey = "admin_key"
@@ -37,6 +38,7 @@ public struct Configuration: Sendable, Codable, Equatable {
         server = try values.decodeIfPresent(ServerConfiguration.self, forKey: .server) ?? defaults.server
         cache = try values.decodeIfPresent(CacheConfiguration.self, forKey: .cache) ?? defaults.cache
         apertium = try values.decodeIfPresent(ApertiumConfiguration.self, forKey: .apertium) ?? defaults.apertium
+        marian = try values.decodeIfPresent(MarianConfiguration.self, forKey: .marian) ?? defaults.marian
         queue = try values.decodeIfPresent(QueueSettings.self, forKey: .queue) ?? defaults.queue
         tasks = try values.decodeIfPresent(TaskSettings.self, forKey: .tasks) ?? defaults.tasks
         limits = try values.decodeIfPresent(ServiceLimits.self, forKey: .limits) ?? defaults.limits
