@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "HTTPClient",
             dependencies: ["CCurl", "Executors", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "LanguageDetection", dependencies: ["CTextCat"]),
+        .target(name: "LanguageDetection", dependencies: ["CTextCat", "Executors"]),
         .target(name: "HTMLText", dependencies: ["CLibXML2"]),
         .target(
             name: "Inference",
