@@ -42,9 +42,4 @@ enum EngineCatalog {
 
 extension ApertiumEngine: RoutingEngine {}
 
-extension LanguageDetector: LanguageDetecting {
-    public func detect(_ text: String, limit: Int) async -> [Detection] {
-        let candidates: [DetectedLanguage] = await detect(text, limit: limit)
-        return candidates.map { Detection(language: $0.language, confidence: $0.confidence) }
-    }
-}
+extension LanguageDetector: LanguageDetecting {}

@@ -1,6 +1,7 @@
 // What the LibreTranslate- and DeepL-compatible endpoints need from Dragoman, as one small protocol: the wiring
 // adapts the translation service to it, so these handlers never depend on the queue, the cache or an engine.
 import Engines
+import LanguageDetection
 
 public protocol CompatibilityBackend: Sendable {
     /// Every direction that can be translated now (direct or through a pivot), in ISO 639-1 codes.
@@ -15,15 +16,8 @@ public protocol CompatibilityBackend: Sendable {
     var limits: CompatibilityLimits { get }
 }
 
-public struct LanguageGuess: Sendable, Hashable, Codable {
-    public var language: String
-    public var confidence: Double
-
-    public init(language: String, confidence: Double) {
-        self.language = language
-        self.confidence = confidence
-    }
-}
+/// A guess with confidence in 0...1; the compatible APIs rescale it to their own ranges when they render.
+public typealias LanguageGuess = DetectedLanguage
 
 public struct CompatibilityLimits: Sendable, Hashable {
     /// Most texts in one request (DeepL documents 50).

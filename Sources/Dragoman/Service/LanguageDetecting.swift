@@ -1,15 +1,10 @@
 // What the service needs from language detection, as a protocol so the service does not depend on one
 // detector's types: the libexttextcat detector conforms in Application wiring, tests may pass a fixed one.
 
-public struct Detection: Sendable, Codable, Equatable {
-    public var language: String
-    public var confidence: Double
+import LanguageDetection
 
-    public init(language: String, confidence: Double) {
-        self.language = language
-        self.confidence = confidence
-    }
-}
+/// One language guess: the detector's own value type, so no layer copies it into another shape.
+public typealias Detection = DetectedLanguage
 
 public protocol LanguageDetecting: Sendable {
     /// Candidates best first, restricted to languages some engine translates from.
