@@ -1,5 +1,6 @@
 // A whole Dragoman application for tests: a temporary data folder, a free loopback port, and the real HTTP
-// server in front of the real service. Tests may pass engines (a counting wrapper around a real one).
+// server in front of the real service, wired as `dragoman serve` wires it. Tests may pass engines (a counting
+// wrapper around a real one).
 import Dragoman
 import Engines
 import Foundation
@@ -28,7 +29,8 @@ public final class DragomanTestServer: Sendable {
         logger.logLevel = .warning
         let application = try await Application.make(configuration: configuration, engines: engines, logger: logger)
         try await application.start()
-        let server = application.makeServer()
+        // The same responder `dragoman serve` answers with, access checks and compatible routes included.
+        let server = application.makeServer(responder: try await application.makeServingResponder())
         try await server.start()
         return DragomanTestServer(application: application, server: server, dataDirectory: dataDirectory,
                                   port: server.port)

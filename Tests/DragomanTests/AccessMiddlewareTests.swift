@@ -77,9 +77,26 @@ import Testing
         #expect(try await access.control.store?.key(forSecret: "k")?.charactersUsed == 10)
     }
 
+    @Test func keysAddedToTheStoreTakeEffectWithoutARestart() async throws {
+        let access = try await middleware { _ in }
+        let clear = Request(method: .delete, path: "/api/cache")
+        #expect(try await access.respond(to: clear, next: ok).status == .ok)  // nothing configured: open
+        let store = try #require(access.control.store)
+        let (_, adminSecret) = try await store.add(name: "ops", isAdmin: true)
+        try await Task.sleep(for: .milliseconds(1_100))  // the store's key counts are read at most once a second
+        let refused = await #expect(throws: HTTPError.self) { try await access.respond(to: clear, next: ok) }
+        #expect(refused?.code == "admin_required")
+        var authorized = clear
+        authorized.headers[.authorization] = "Bearer \(adminSecret)"
+        #expect(try await access.respond(to: authorized, next: ok).status == .ok)
+        let wrong = post("/translate", json: #"{"q":"hi","api_key":"not-a-key"}"#)
+        let invalid = await #expect(throws: HTTPError.self) { try await access.respond(to: wrong, next: ok) }
+        #expect(invalid?.code == "invalid_api_key")
+    }
+
     @Test func adminPathsNeedTheAdminKeyOnceOneIsConfigured() async throws {
         let access = try await middleware { $0.adminKey = "root" }
-        let clear = Request(method: .post, path: "/api/cache/clear")
+        let clear = Request(method: .delete, path: "/api/cache")
         let error = await #expect(throws: HTTPError.self) { try await access.respond(to: clear, next: ok) }
         #expect(error?.code == "admin_required")
         var authorized = clear

@@ -10,13 +10,11 @@ import Jobs
 public struct DragomanAPI: Sendable {
     public let service: TranslationService
     public let tasks: TaskRunner
-    public let adminKey: String?
     let startedAt: ContinuousClock.Instant
 
-    public init(service: TranslationService, tasks: TaskRunner, adminKey: String?) {
+    public init(service: TranslationService, tasks: TaskRunner) {
         self.service = service
         self.tasks = tasks
-        self.adminKey = adminKey
         self.startedAt = .now
     }
 

@@ -3,6 +3,7 @@
 // reshapes them into LibreTranslate's or DeepL's error bodies on those paths.
 import HTTPServer
 import HTTPTypes
+import Synchronization
 
 public final class AccessControl: Sendable {
     public let configuration: AccessConfiguration
@@ -10,6 +11,10 @@ public final class AccessControl: Sendable {
     private let limiter: any RateLimiter
     private let proxies: TrustedProxies
     private let adminKeyHash: String?
+    /// The store's key counts, read again at most once a second: a key added with `dragoman keys add` (another
+    /// process writing the same keys.sqlite) takes effect on a running server without a restart.
+    private let census = Mutex<(value: KeyCensus, readAt: ContinuousClock.Instant)?>(nil)
+    private static let censusLifetime = Duration.seconds(1)
 
     public init(configuration: AccessConfiguration, store: KeyStore?, limiter: any RateLimiter) throws {
         self.configuration = configuration
@@ -17,6 +22,22 @@ public final class AccessControl: Sendable {
         self.limiter = limiter
         self.proxies = try TrustedProxies(configuration.trustedProxies)
         self.adminKeyHash = configuration.adminKey.map(APIKeySecret.hash)
+    }
+
+    /// Whether there is anything to check: something configured, or live keys in the store. When not, requests
+    /// pass straight through (no body parse, no store lookup).
+    public func isActive() async throws -> Bool {
+        if configuration.isActive { return true }
+        return try await currentCensus().keys > 0
+    }
+
+    private func currentCensus() async throws -> KeyCensus {
+        guard let store else { return KeyCensus(keys: 0, admins: 0) }
+        let now = ContinuousClock.now
+        if let cached = census.withLock({ $0 }), now - cached.readAt < Self.censusLifetime { return cached.value }
+        let fresh = try await store.census()
+        census.withLock { $0 = (fresh, now) }
+        return fresh
     }
 
     /// Imports the keys given in configuration into the store (hashed; a second start changes nothing).
@@ -64,13 +85,18 @@ public final class AccessControl: Sendable {
         }
         let key = try await secret.asyncFlatMap { try await store?.key(forSecret: $0) }
         if secret != nil && key == nil { throw AccessDenial.invalidKey }
-        if AccessRules.isAdmin(request), adminRequired, key?.isAdmin != true { throw AccessDenial.adminRequired }
+        if AccessRules.isAdmin(request), try await adminRequired(), key?.isAdmin != true {
+            throw AccessDenial.adminRequired
+        }
         if key == nil, configuration.keysRequired, !AccessRules.isPublic(request) { throw AccessDenial.keyRequired }
         return key
     }
 
-    /// Admin operations are open only while nobody configured any kind of key.
-    private var adminRequired: Bool { configuration.adminKey != nil || configuration.keysRequired }
+    /// Admin operations are open only while nobody configured or stored any kind of admin key.
+    private func adminRequired() async throws -> Bool {
+        if configuration.adminKey != nil || configuration.keysRequired { return true }
+        return try await currentCensus().admins > 0
+    }
 }
 
 /// The outcome of a successful admission.

@@ -1,5 +1,6 @@
 // Applies AccessControl to every request: refuses, or passes on and adds rate-limit headers to the answer, then
-// charges the key's usage for a successful translation. With nothing configured it passes requests straight on.
+// charges the key's usage for a successful translation. With nothing configured and no keys stored it passes
+// requests straight on.
 import HTTPServer
 
 public struct AccessMiddleware: Sendable {
@@ -8,7 +9,7 @@ public struct AccessMiddleware: Sendable {
     public init(control: AccessControl) { self.control = control }
 
     public func respond(to request: Request, next: any Responder) async throws -> Response {
-        guard control.configuration.isActive else { return try await next.respond(to: request) }
+        guard try await control.isActive() else { return try await next.respond(to: request) }
         // A body that does not parse is the handler's to report (with its own shape); here it just has no fields.
         let fields = request.method == .post ? ((try? RequestFields(request: request)) ?? RequestFields()) : RequestFields()
         let admission = try await control.admit(request, fields: fields)

@@ -71,6 +71,14 @@ public final class KeyStore: Sendable {
         return includingRevoked || !key.isRevoked ? key : nil
     }
 
+    /// How many live keys there are, and how many of them are admin keys: what decides whether the access layer
+    /// has anything to check. One aggregate over a table of a few rows.
+    public func census() async throws -> KeyCensus {
+        let rows = try await database.rows(
+            "SELECT COUNT(*), COALESCE(SUM(admin), 0) FROM api_keys WHERE revoked_at IS NULL")
+        return KeyCensus(keys: rows.first?[0].int ?? 0, admins: rows.first?[1].int ?? 0)
+    }
+
     public func list() async throws -> [APIKey] {
         try await database.rows("SELECT \(Self.columns) FROM api_keys ORDER BY created_at, id")
             .compactMap(APIKey.init(row:))
@@ -94,6 +102,16 @@ public final class KeyStore: Sendable {
 
     static let columns =
         "id, name, admin, requests_per_minute, characters_per_minute, character_quota, characters_used, created_at, revoked_at"
+}
+
+public struct KeyCensus: Sendable, Equatable {
+    public var keys: Int
+    public var admins: Int
+
+    public init(keys: Int, admins: Int) {
+        self.keys = keys
+        self.admins = admins
+    }
 }
 
 extension APIKey {

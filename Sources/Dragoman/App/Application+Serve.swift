@@ -14,14 +14,21 @@ extension Application {
 
     /// A server for this application, not yet started (port 0 in the configuration picks a free port).
     public func makeServer(responder: (any Responder)? = nil) -> HTTPServer {
-        HTTPServer(configuration: configuration.server, responder: responder ?? self.responder, logger: logger)
+        var server = configuration.server
+        server.maxBodyBytesByPath["/api/batch"] = server.maxBodyBytesByPath["/api/batch"] ?? configuration.limits.maxBatchBodyBytes
+        return HTTPServer(configuration: server, responder: responder ?? self.responder, logger: logger)
+    }
+
+    /// What a served Dragoman answers with: the service's routes behind the ecosystem layer (compatible APIs,
+    /// /metrics, /openapi.json, /ready, keys, admin checks and rate limits).
+    public func makeServingResponder() async throws -> any Responder {
+        let ecosystem = try await EcosystemLayer.make(application: self, access: configuration.access)
+        return ecosystem.responder(wrapping: responder)
     }
 
     /// Serves until SIGTERM or SIGINT, then stops accepting and lets in-flight requests finish.
     public func serveUntilSignalled(grace: Duration = .seconds(10)) async throws {
-        // Issue 7's layer: compatible APIs, /metrics, /openapi.json, /ready, keys and rate limits.
-        let ecosystem = try await EcosystemLayer.make(application: self, access: configuration.access)
-        let server = makeServer(responder: ecosystem.responder(wrapping: responder))
+        let server = makeServer(responder: try await makeServingResponder())
         try await server.start()
         try await server.runUntilSignalled(grace: grace)
     }

@@ -50,7 +50,7 @@ public final class Application: Sendable {
         self.configuration = configuration
         self.service = service
         self.tasks = tasks
-        self.api = DragomanAPI(service: service, tasks: tasks, adminKey: configuration.adminKey)
+        self.api = DragomanAPI(service: service, tasks: tasks)
         self.responder = Self.makeResponder(api)
         self.logger = logger
     }

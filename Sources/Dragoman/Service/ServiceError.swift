@@ -69,7 +69,6 @@ extension ServiceError {
     static func taskFinished(_ id: String, status: String) -> Self {
         .init(status: 409, code: "task_finished", message: "task \"\(id)\" is already \(status)")
     }
-    static let unauthorized = Self(status: 401, code: "unauthorized", message: "a valid admin key is required")
     static func storage(_ detail: String) -> Self { .init(status: 500, code: "storage_error", message: detail) }
 }
 

@@ -12,12 +12,15 @@ struct KeysCommand: AsyncParsableCommand {
 
 struct KeyStoreOptions: ParsableArguments {
     @Option(help: "Configuration file (JSON); its data_dir and access.keys_file locate the store.") var config: String?
-    @Option(help: "Folder holding keys.sqlite (overrides the configuration).") var dataDir: String?
+    @Option(help: "Folder holding keys.sqlite (env DATA_DIR; overrides the configuration).") var dataDir: String?
 
+    /// The store `dragoman serve` would open with the same file, environment and flags.
     func open() async throws -> KeyStore {
-        var configuration = Configuration()
-        if let config { configuration = try Configuration.load(file: config).configuration }
-        if let dataDir { configuration.dataDir = dataDir }
+        var loaded = try config.map { path throws(ConfigurationError) in try Configuration.load(file: path) }
+            ?? LoadedConfiguration()
+        try loaded.applyEnvironment(ProcessInfo.processInfo.environment)
+        try loaded.applyFlags(ConfigurationFlags(dataDir: dataDir))
+        let configuration = loaded.configuration
         let path = configuration.access.keysFile
             ?? URL(fileURLWithPath: configuration.dataDir).appendingPathComponent("keys.sqlite").path
         return try await KeyStore(path: path)
