@@ -36,10 +36,13 @@ public protocol TranslationEngine: Sendable {
 public struct EngineHealth: Sendable, Codable, Equatable {
     public var healthy: Bool
     public var detail: String?
+    /// Processes or models restarted after dying or hanging, over the engine's life (`/metrics` exports it).
+    public var restarts: Int
 
-    public init(healthy: Bool, detail: String? = nil) {
+    public init(healthy: Bool, detail: String? = nil, restarts: Int = 0) {
         self.healthy = healthy
         self.detail = detail
+        self.restarts = restarts
     }
 }
 

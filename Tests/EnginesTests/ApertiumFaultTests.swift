@@ -2,24 +2,11 @@
 import Engines
 import Foundation
 import Testing
-
-/// Members of a process group, read from /proc/<pid>/stat (field 5 is the group), with their command names.
-private func members(ofGroup group: Int32) -> [(pid: Int32, name: String)] {
-    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-    return entries.compactMap { entry -> (Int32, String)? in
-        guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-            let close = stat.lastIndex(of: ")")
-        else { return nil }
-        let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-        guard fields.count > 2, Int32(fields[2]) == group else { return nil }
-        let name = stat[stat.index(after: stat.firstIndex(of: "(")!)..<close]
-        return (pid, String(name))
-    }
-}
+import TestSupport
 
 private func signalTagger(of engine: ApertiumEngine, pair: LanguagePair, _ signal: Int32) async throws {
     let group = try #require(await engine.processGroups(for: pair).first)
-    let tagger = try #require(members(ofGroup: group).first { $0.name.hasPrefix("apertium-tagg") })
+    let tagger = try #require(ProcessGroup.members(group).first { $0.name.hasPrefix("apertium-tagg") })
     #expect(kill(tagger.pid, signal) == 0)
 }
 

@@ -1,5 +1,4 @@
-// Scrape-time numbers from the running Application: queue, tasks, cache tiers. Engine restarts are reported once
-// engines expose a count (EngineHealth has none yet).
+// Scrape-time numbers from the running Application: queue, tasks, cache tiers and engine restarts.
 import Cache
 
 enum EcosystemGauges {
@@ -12,9 +11,11 @@ enum EcosystemGauges {
                 tiers[tier.name] = .init(hits: tier.hits, misses: tier.misses, entries: tier.entries)
             }
         }
+        var restarts: [String: Int] = [:]
+        for (name, engine) in application.service.engines { restarts[name] = await engine.health().restarts }
         return ServiceGauges(
             queueDepth: queue.depth, workers: queue.workers, busyWorkers: queue.busy, tasksByStatus: tasks.tasks,
-            cacheTiers: tiers)
+            cacheTiers: tiers, engineRestarts: restarts)
     }
 }
 

@@ -53,7 +53,9 @@ public final class ApertiumEngine: TranslationEngine {
 
     public func health() async -> EngineHealth {
         if pools.isEmpty { return EngineHealth(healthy: false, detail: "no Apertium modes in \(configuration.modes_dir)") }
-        return EngineHealth(healthy: true, detail: "\(pools.count) direct pairs, \(routes.pairs.count) with pivots")
+        return EngineHealth(
+            healthy: true, detail: "\(pools.count) direct pairs, \(routes.pairs.count) with pivots",
+            restarts: await restarts())
     }
 
     /// Pipelines restarted after dying or hanging, over the engine's life.

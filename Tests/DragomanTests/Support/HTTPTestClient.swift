@@ -8,6 +8,8 @@ struct HTTPReply: @unchecked Sendable {  // `json` is a parsed, immutable JSON t
     var status: Int
     var headers: [String: String]
     var json: Any?
+    /// The body as text, for answers that are not JSON (/metrics).
+    var text: String = ""
 
     var object: [String: Any] { json as? [String: Any] ?? [:] }
     var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
@@ -29,7 +31,7 @@ struct HTTPTestClient: Sendable {
         var fields: [String: String] = [:]
         for (name, value) in http.allHeaderFields { fields["\(name)".lowercased()] = "\(value)" }
         let json = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        return HTTPReply(status: http.statusCode, headers: fields, json: json)
+        return HTTPReply(status: http.statusCode, headers: fields, json: json, text: String(decoding: data, as: UTF8.self))
     }
 
     func post(_ path: String, _ json: Any) async throws -> HTTPReply { try await send("POST", path, json: json) }
