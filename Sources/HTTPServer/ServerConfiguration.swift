@@ -7,6 +7,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var maxHeaderBytes = 16 * 1024
     /// Request body after de-chunking; more is answered 413 payload_too_large.
     public var maxBodyBytes = 1024 * 1024
+    /// Body limits for exact request paths, in place of `maxBodyBytes` (a batch endpoint takes more than the rest).
+    public var maxBodyBytesByPath: [String: Int] = [:]
     /// Open client connections; the next one is answered 503 too_many_connections and closed.
     public var maxConnections = 4096
     /// Requests one connection may have in flight before the server stops reading from it.
@@ -32,6 +34,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         case host, port
         case maxHeaderBytes = "max_header_bytes"
         case maxBodyBytes = "max_body_bytes"
+        case maxBodyBytesByPath = "max_body_bytes_by_path"
         case maxConnections = "max_connections"
         case maxPipelinedRequests = "max_pipelined_requests"
         case headerReadTimeoutSeconds = "header_read_timeout_seconds"
@@ -53,6 +56,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         port = try value(.port, defaults.port)
         maxHeaderBytes = try value(.maxHeaderBytes, defaults.maxHeaderBytes)
         maxBodyBytes = try value(.maxBodyBytes, defaults.maxBodyBytes)
+        maxBodyBytesByPath = try value(.maxBodyBytesByPath, defaults.maxBodyBytesByPath)
         maxConnections = try value(.maxConnections, defaults.maxConnections)
         maxPipelinedRequests = try value(.maxPipelinedRequests, defaults.maxPipelinedRequests)
         headerReadTimeoutSeconds = try value(.headerReadTimeoutSeconds, defaults.headerReadTimeoutSeconds)
@@ -62,6 +66,15 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         gzipMinimumBytes = try value(.gzipMinimumBytes, defaults.gzipMinimumBytes)
         lingerSeconds = try value(.lingerSeconds, defaults.lingerSeconds)
         listenBacklog = try value(.listenBacklog, defaults.listenBacklog)
+    }
+}
+
+extension ServerConfiguration {
+    /// The body limit for a request target ("/api/batch?x=1" is limited as "/api/batch").
+    func bodyLimit(forTarget target: [UInt8]) -> Int {
+        guard !maxBodyBytesByPath.isEmpty else { return maxBodyBytes }
+        let path = String(decoding: target.prefix { $0 != UInt8(ascii: "?") }, as: UTF8.self)
+        return maxBodyBytesByPath[path] ?? maxBodyBytes
     }
 }
 

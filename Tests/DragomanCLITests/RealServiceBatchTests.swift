@@ -60,6 +60,19 @@ import TestSupport
         #expect(served.records.allSatisfy { !$0.fields[2].isEmpty })
     }
 
+    @Test func rowsTooLongForOneBodyAreSplitToTheServersLimit() async throws {
+        let engine = try Self.apertium()
+        defer { Task { await engine.shutdown() } }
+        // 300 rows of ~80 bytes are ~27 KiB of JSON: over this limit, under the 10,000-text count limit.
+        let server = try await DragomanTestServer.start(engines: [engine]) { $0.limits.maxBatchBodyBytes = 8 * 1024 }
+        let output = folder.file("split.csv")
+        let result = await dragoman(["batch", try input(), output, "--from", "en", "--to", "es", "--server", server.baseURL])
+        await server.stop()
+        #expect(result.status == 0, "\(result.stderr)")
+        let table = try DelimitedTable.read(path: output, format: .csv)
+        #expect(table.records.count == 300 && table.records.allSatisfy { !$0.fields[2].isEmpty })
+    }
+
     @Test func noWaitThenTaskWait() async throws {
         let engine = try Self.apertium()
         defer { Task { await engine.shutdown() } }

@@ -18,6 +18,22 @@ import TestSupport
         await server.stop()
     }
 
+    @Test func aPathMayHaveItsOwnBodyLimit() async throws {
+        let server = try await LiveServer(responder: ServerTests.router()) {
+            $0.maxBodyBytes = 1024
+            $0.maxBodyBytesByPath = ["/echo": 4096]
+        }
+        let body = String(repeating: "x", count: 3000)
+        let allowed = try await server.exchange("POST /echo?x=1 HTTP/1.1\r\nContent-Length: 3000\r\n\r\n" + body)
+        #expect(allowed.status == 200 && allowed.body.count == 3000)
+        let chunked = try await server.exchange(
+            "POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1388\r\n\(String(repeating: "y", count: 5000))\r\n0\r\n\r\n")
+        #expect(chunked.status == 413 && chunked.errorCode == "payload_too_large")
+        let elsewhere = try await server.exchange("POST /health HTTP/1.1\r\nContent-Length: 3000\r\n\r\n" + body)
+        #expect(elsewhere.status == 413 && elsewhere.errorCode == "payload_too_large")
+        await server.stop()
+    }
+
     @Test func headersOverTheLimitAre431() async throws {
         let server = try await LiveServer(responder: ServerTests.router())
         let response = try await server.exchange(

@@ -1,6 +1,7 @@
-// `dragoman batch`: read the file, send its non-empty texts as server tasks (at most `chunkSize` texts each),
-// wait with progress, then write the input back out with a translation column, atomically. Empty cells are not
-// sent (the API refuses empty text) and come back empty. Works the same over HTTP and in-process.
+// `dragoman batch`: read the file, send its non-empty texts as server tasks (at most `chunkSize` texts each, fewer
+// when the server's count or body limit says so), wait with progress, then write the input back out with a
+// translation column, atomically. Empty cells are not sent (the API refuses empty text) and come back empty.
+// Works the same over HTTP and in-process.
 import Foundation
 
 struct BatchSettings: Equatable {
@@ -67,6 +68,9 @@ struct BatchRunner {
                 try plan.save(planPath)
             } catch .server(413, "too_many_texts", let message, _) where chunkSize > 1 {
                 chunkSize = Self.limit(in: message) ?? chunkSize / 2
+            } catch .server(413, "payload_too_large", _, _) where slice.count > 1 {
+                // Long rows: the texts fit the count limit but not the server's body limit; halve until they do.
+                chunkSize = slice.count / 2
             } catch .server(let status, let code?, let message?, _) where (400..<500).contains(status) {
                 throw Self.itemFailure(code, message, offset: plan.submitted, items: items, lines: lines) ?? .server(status: status, code: code, message: message, body: "")
             }

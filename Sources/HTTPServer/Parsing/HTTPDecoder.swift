@@ -8,17 +8,25 @@ final class HTTPDecoder {
     private let parser: UnsafeMutablePointer<http_parser>
     private let settings: UnsafeMutablePointer<http_parser_settings>
     private var scanner: HeadScanner
-    let maxBodyBytes: Int
+    /// The body limit for a request target, asked once its head is complete.
+    private let bodyLimit: @Sendable ([UInt8]) -> Int
+    /// The current request's body limit.
+    private(set) var maxBodyBytes: Int
     private var inHead = true
     private(set) var failed = false
     private var events: [DecoderEvent] = []
     var message = MessageBuilder()
 
-    init(maxHeaderBytes: Int, maxBodyBytes: Int) {
+    convenience init(maxHeaderBytes: Int, maxBodyBytes: Int) {
+        self.init(maxHeaderBytes: maxHeaderBytes, bodyLimit: { _ in maxBodyBytes })
+    }
+
+    init(maxHeaderBytes: Int, bodyLimit: @escaping @Sendable ([UInt8]) -> Int) {
         parser = .allocate(capacity: 1)
         settings = .allocate(capacity: 1)
         scanner = HeadScanner(limit: maxHeaderBytes)
-        self.maxBodyBytes = maxBodyBytes
+        self.bodyLimit = bodyLimit
+        self.maxBodyBytes = bodyLimit([])
         http_parser_init(parser, HTTP_REQUEST)
         settings.initialize(to: HTTPDecoder.callbacks())
         parser.pointee.data = Unmanaged.passUnretained(self).toOpaque()
@@ -77,6 +85,7 @@ final class HTTPDecoder {
     // MARK: Called from the http_parser callbacks (HTTPDecoder+Callbacks.swift).
 
     func headersComplete() -> Int32 {
+        maxBodyBytes = bodyLimit(message.url)
         if let error = message.validateHead(parser: parser.pointee, maxBodyBytes: maxBodyBytes) {
             message.pendingError = error
             return -1  // any value but 0, 1, 2 is an error for on_headers_complete (http_parser.c)

@@ -115,7 +115,9 @@ final class EventLoop: @unchecked Sendable {
     private func register(fd: Int32, address: String) {
         let refused = countedConnections >= configuration.maxConnections
         nextConnectionID += 1
-        let decoder = HTTPDecoder(maxHeaderBytes: configuration.maxHeaderBytes, maxBodyBytes: configuration.maxBodyBytes)
+        let decoder = HTTPDecoder(
+            maxHeaderBytes: configuration.maxHeaderBytes,
+            bodyLimit: { [configuration] in configuration.bodyLimit(forTarget: $0) })
         let connection = Connection(
             fd: fd, id: nextConnectionID, remoteAddress: address, decoder: decoder, counted: !refused, now: now)
         connections[fd] = connection
