@@ -9,16 +9,24 @@ import TestSupport
 
 @Suite(.serialized) struct QueueBehaviourTests {
     @Test func concurrentIdenticalRequestsAreTranslatedOnce() async throws {
-        let engine = CountingEngine(inner: try ApertiumEngine(logger: Logger(label: "test")))
-        let app = try await DragomanTestServer.start(engines: [engine])
-        let client = HTTPTestClient(baseURL: app.baseURL)
-        let replies = try await withThrowingTaskGroup(of: HTTPReply.self) { group in
-            for _ in 0..<20 {
-                group.addTask { try await client.post("/api/translate", ["text": "The blue car.", "source": "en", "target": "es"]) }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
+        // No cache tiers, so only single flight can make twenty requests one translation; the gate holds the
+        // engine until all twenty are in the queue, so they really are in flight at the same time.
+        let gate = Gate()
+        let engine = CountingEngine(inner: GatedEngine(inner: try ApertiumEngine(logger: Logger(label: "test")), gate: gate))
+        let app = try await DragomanTestServer.start(engines: [engine]) {
+            $0.cache.memory.enabled = false
+            $0.cache.sqlite.enabled = false
         }
-        #expect(replies.allSatisfy { $0.status == 200 && $0.object["translation"] as? String == "El coche azul." })
+        // Twenty raw connections: URLSession would hold most requests back behind its per-host connection limit.
+        let body = #"{"text": "The blue car.", "source": "en", "target": "es"}"#
+        let request = "POST /api/translate HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        let clients = try (0..<20).map { _ in try RawHTTPClient(port: app.port) }
+        for client in clients { try client.send(request) }
+        while await app.application.service.queue.stats().shared < 19 { try await Task.sleep(for: .milliseconds(10)) }
+        gate.open()
+        let replies = try await offThePool { try clients.map { try $0.readResponse() } }
+        #expect(replies.allSatisfy { $0.status == 200 && $0.text.contains(#""translation":"El coche azul.""#) })
         #expect(await engine.counter.texts.filter { $0 == "The blue car." }.count == 1)
         await app.stop()
     }
