@@ -45,15 +45,7 @@ public actor RedisClient {
     public var isHealthy: Bool { lastError == nil }
 
     public func command(_ arguments: [[UInt8]]) throws(RedisError) -> RedisValue {
-        let connection = try connected()
-        do {
-            let value = try connection.command(arguments)
-            succeeded()
-            return value
-        } catch {
-            drop(error)
-            throw error
-        }
+        try withConnection { connection throws(RedisError) in try connection.command(arguments) }
     }
 
     public func command(_ arguments: [String]) throws(RedisError) -> RedisValue {
@@ -62,12 +54,24 @@ public actor RedisClient {
 
     /// Runs every command in one round trip; the replies come back in order.
     public func pipeline(_ commands: [[[UInt8]]]) throws(RedisError) -> [RedisValue] {
+        try withConnection { connection throws(RedisError) in try connection.pipeline(commands) }
+    }
+
+    /// Runs `body` on the live connection. A kept connection that the server closed meanwhile (Redis restarted,
+    /// or its idle timeout: EOF on first use) is replaced at once and `body` runs once more, so the first request
+    /// after Redis returns is not a miss. Every other failure drops the connection and opens the backoff window.
+    private func withConnection<T>(_ body: (RedisConnection) throws(RedisError) -> T) throws(RedisError) -> T {
+        let kept = connection != nil
         let connection = try connected()
         do {
-            let values = try connection.pipeline(commands)
+            let value = try body(connection)
             succeeded()
-            return values
+            return value
         } catch {
+            if kept && error.isClosedByServer {
+                self.connection = nil
+                return try withConnection(body)  // a fresh connection this time: no second retry
+            }
             drop(error)
             throw error
         }

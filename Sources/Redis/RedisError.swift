@@ -27,6 +27,9 @@ public struct RedisError: Error, CustomStringConvertible, Sendable, Equatable {
         self.message = message
     }
 
+    /// The server closed the connection (EOF): what a kept connection meets after Redis restarted.
+    public var isClosedByServer: Bool { kind == .connection && code == REDIS_ERR_EOF }
+
     public var description: String {
         let code = code == 0 ? "" : " (hiredis err \(code)\(Self.codeName(code)))"
         return "Redis \(kind.rawValue) error in \(operation)\(code): \(message)"

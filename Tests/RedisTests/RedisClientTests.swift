@@ -23,6 +23,17 @@ import Testing
         #expect(await client.isHealthy)
     }
 
+    @Test func aConnectionClosedByARestartWhileIdleIsReplacedWithoutAFailedCommand() async throws {
+        let server = try RedisServer()
+        let options = RedisClient.Options(connectTimeout: .seconds(2), commandTimeout: .seconds(2))
+        let client = RedisClient(url: server.url, options: options)
+        #expect(try await client.command(["SET", "a", "1"]) == .status("OK"))
+        try server.restart()  // the client's kept connection now meets EOF on its next use
+        #expect(try await client.command(["SET", "a", "2"]) == .status("OK"))
+        #expect(await client.connectAttempts == 2)
+        #expect(await client.isHealthy)
+    }
+
     @Test func doesNotTryToConnectInsideTheBackoffWindow() async throws {
         let port = try RedisServer.freePort()
         let url = RedisURL(endpoint: .tcp(host: "127.0.0.1", port: port))

@@ -11,11 +11,11 @@ final class ServeProcess: @unchecked Sendable {  // used from one test at a time
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dragoman")
     }
 
-    init(config: String, dataDirectory: String, port: Int) throws {
+    init(config: String, dataDirectory: String, port: Int, arguments: [String] = []) throws {
         self.port = port
         process.executableURL = Self.binary
         process.arguments = ["serve", "--config", config, "--data-dir", dataDirectory, "--port", String(port),
-                             "--host", "127.0.0.1"]
+                             "--host", "127.0.0.1"] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
