@@ -14,4 +14,14 @@ public protocol CacheTier: Sendable {
     func clear(pair: (source: String, target: String)?) async
 
     func stats() async -> TierStats
+
+    /// Whether the tier works, for /health: polled often, so tiers whose stats are costly answer it cheaply.
+    func health() async -> CacheHealth.Tier
+}
+
+extension CacheTier {
+    public func health() async -> CacheHealth.Tier {
+        let stats = await stats()
+        return CacheHealth.Tier(name: stats.name, enabled: stats.enabled, healthy: stats.healthy, reason: stats.detail)
+    }
 }

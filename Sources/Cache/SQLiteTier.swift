@@ -109,6 +109,12 @@ public final class SQLiteTier: CacheTier {
         return stats
     }
 
+    /// The last error alone: stats' totals scan every row, too much for a liveness probe over a large cache.
+    public func health() async -> CacheHealth.Tier {
+        let error = metrics.lastError
+        return CacheHealth.Tier(name: name, enabled: true, healthy: error == nil, reason: error)
+    }
+
     private func row(_ key: CacheKey, _ value: CachedTranslation, now: Double) -> [SQLiteValue] {
         let bytes = MemoryTier.cost(of: key, value)
         return [

@@ -78,9 +78,9 @@ public final class TieredCache: Sendable {
     }
 
     public func health() async -> CacheHealth {
-        let tiers = await stats().tiers.map { stats in
-            CacheHealth.Tier(name: stats.name, enabled: stats.enabled, healthy: stats.healthy, reason: stats.detail)
-        }
-        return CacheHealth(tiers: tiers)
+        var health: [CacheHealth.Tier] = []
+        for tier in tiers { health.append(await tier.health()) }
+        health += disabledTiers.map { CacheHealth.Tier(name: $0, enabled: false, healthy: true) }
+        return CacheHealth(tiers: health)
     }
 }

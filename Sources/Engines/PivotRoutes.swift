@@ -20,13 +20,14 @@ public struct PivotRoutes: Sendable, Equatable {
             }
         }
         self.routes = routes
+        self.pairs = routes.keys.sorted { $0.description < $1.description }
     }
 
     /// The languages a text passes through, source first; nil when no route exists.
     public func route(for pair: LanguagePair) -> [String]? { routes[pair] }
 
-    /// Every servable pair, direct or pivoted, in a stable order.
-    public var pairs: [LanguagePair] { routes.keys.sorted { $0.description < $1.description } }
+    /// Every servable pair, direct or pivoted, in a stable order (sorted once: /health and /api/languages ask often).
+    public let pairs: [LanguagePair]
 
     /// The direct pairs a route is made of, in order.
     public func hops(for pair: LanguagePair) -> [LanguagePair]? {
