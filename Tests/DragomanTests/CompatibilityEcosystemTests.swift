@@ -44,7 +44,7 @@ import Testing
         #expect(text.contains("dragoman_workers "))
     }
 
-    @Test func ownAPITranslationsAreCountedOnceNotAgainWhenCached() async throws {
+    @Test func ownAPIAndBatchTranslationsAreCountedOnceNotAgainWhenCached() async throws {
         let (application, _, responder, _) = try await make()
         defer { Task { await application.shutdown() } }
         let body = #"{"text":["Good morning","Hello world"],"source":"en","target":"es"}"#
@@ -55,6 +55,19 @@ import Testing
         #expect(text.contains(#"dragoman_translations_total{engine="apertium",pair="en-es"} 2"#))
         #expect(text.contains(#"dragoman_translated_characters_total{engine="apertium",pair="en-es"} 23"#))
         #expect(text.contains(#"dragoman_cache_hits_total{tier="memory"}"#))
+
+        // Batch tasks translate through the same service, so they are counted too.
+        let accepted = try await responder.respond(to: post("/api/batch", #"{"texts":["Good night"],"source":"en","target":"es"}"#))
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(accepted.body)) as? [String: Any])?["task_id"] as? String)
+        var status = ""
+        for _ in 0..<500 where status != "completed" {  // bounded: a stuck task fails the test instead of hanging it
+            try await Task.sleep(for: .milliseconds(20))
+            let task = try await responder.respond(to: Request(method: .get, path: "/api/task/\(id)"))
+            status = (try JSONSerialization.jsonObject(with: Data(task.body)) as? [String: Any])?["status"] as? String ?? ""
+        }
+        #expect(status == "completed")
+        let after = String(decoding: try await responder.respond(to: Request(method: .get, path: "/metrics")).body, as: UTF8.self)
+        #expect(after.contains(#"dragoman_translations_total{engine="apertium",pair="en-es"} 3"#))
     }
 
     @Test func errorsOnCompatiblePathsSpeakTheirDialect() async throws {

@@ -34,9 +34,11 @@ import Testing
     }
 
     @Test func translationsAndCharactersByEngineAndPair() async {
-        let metrics = DragomanMetrics()
-        metrics.recordTranslation(engine: "apertium", source: "en", target: "es", texts: 2, characters: 11)
-        metrics.recordTranslation(engine: "apertium", source: "en", target: "es", texts: 1, characters: 5)
+        let state = GaugeState()
+        let metrics = DragomanMetrics(gauges: { await state.current })
+        await state.set(ServiceGauges(translations: [.init(engine: "apertium", pair: "en-es", texts: 2, characters: 11)]))
+        _ = await scrape(metrics)
+        await state.set(ServiceGauges(translations: [.init(engine: "apertium", pair: "en-es", texts: 3, characters: 16)]))
         let text = await scrape(metrics)
         #expect(text.contains(#"dragoman_translations_total{engine="apertium",pair="en-es"} 3"#))
         #expect(text.contains(#"dragoman_translated_characters_total{engine="apertium",pair="en-es"} 16"#))

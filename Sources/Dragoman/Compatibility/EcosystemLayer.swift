@@ -25,7 +25,7 @@ public struct EcosystemLayer: Sendable {
         try await access.importConfiguredKeys()
         let metrics = DragomanMetrics(gauges: { await EcosystemGauges.sample(application) })
         let readiness = Readiness(checks: EcosystemReadiness.checks(application))
-        let backend = ServiceBackend(service: application.service, metrics: metrics)
+        let backend = ServiceBackend(service: application.service)
         let lt = LibreTranslateAPI(backend: backend, settings: LibreTranslateSettings(
             apiKeys: settings.isActive, keyRequired: settings.keysRequired))
         let routes = CompatibilityRoutes.all(libreTranslate: lt, deepL: DeepLAPI(backend: backend, access: access))

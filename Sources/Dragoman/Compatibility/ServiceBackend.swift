@@ -5,11 +5,9 @@ import HTTPServer
 
 public struct ServiceBackend: CompatibilityBackend {
     let service: TranslationService
-    let metrics: DragomanMetrics?
 
-    public init(service: TranslationService, metrics: DragomanMetrics? = nil) {
+    public init(service: TranslationService) {
         self.service = service
-        self.metrics = metrics
     }
 
     public var limits: CompatibilityLimits {
@@ -29,11 +27,7 @@ public struct ServiceBackend: CompatibilityBackend {
         for start in stride(from: 0, to: texts.count, by: size) {
             let slice = Array(texts[start..<min(texts.count, start + size)])
             do {
-                let result = try await service.translate(slice, source: pair.source, target: pair.target)
-                let fresh = zip(slice, result.cached).filter { !$0.1 }.map(\.0)
-                metrics?.recordTranslation(engine: result.engine, source: pair.source, target: pair.target,
-                                           texts: fresh.count, characters: fresh.reduce(0) { $0 + $1.count })
-                output += result.translations
+                output += try await service.translate(slice, source: pair.source, target: pair.target).translations
             } catch {
                 throw error.httpError
             }

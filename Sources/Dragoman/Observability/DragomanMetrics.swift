@@ -38,15 +38,6 @@ public final class DragomanMetrics: Sendable {
         ).record(duration: duration)
     }
 
-    /// Texts translated by an engine (cache hits are counted by the cache tiers, not here).
-    public func recordTranslation(engine: String, source: String, target: String, texts: Int, characters: Int) {
-        let dimensions = [("engine", engine), ("pair", "\(source)-\(target)")]
-        Counter(label: "dragoman_translations_total", dimensions: dimensions, factory: factory)
-            .increment(by: texts)
-        Counter(label: "dragoman_translated_characters_total", dimensions: dimensions, factory: factory)
-            .increment(by: characters)
-    }
-
     /// The Prometheus text exposition (version 0.0.4), gauges sampled now.
     public func render() async -> [UInt8] {
         await sampler.sample()

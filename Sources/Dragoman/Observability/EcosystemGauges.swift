@@ -1,4 +1,4 @@
-// Scrape-time numbers from the running Application: queue, tasks, cache tiers and engine restarts.
+// Scrape-time numbers from the running Application: queue, tasks, cache tiers, engine restarts and translations.
 import Cache
 
 enum EcosystemGauges {
@@ -13,9 +13,13 @@ enum EcosystemGauges {
         }
         var restarts: [String: Int] = [:]
         for (name, engine) in application.service.engines { restarts[name] = await engine.health().restarts }
+        let translations = application.service.tally.snapshot().map { key, count in
+            ServiceGauges.Translated(engine: key.engine, pair: key.pair.description, texts: count.texts,
+                                     characters: count.characters)
+        }
         return ServiceGauges(
             queueDepth: queue.depth, workers: queue.workers, busyWorkers: queue.busy, tasksByStatus: tasks.tasks,
-            cacheTiers: tiers, engineRestarts: restarts)
+            cacheTiers: tiers, engineRestarts: restarts, translations: translations)
     }
 }
 

@@ -19,7 +19,6 @@ public struct MetricsMiddleware: Sendable {
             let response = try await next.respond(to: request)
             metrics.recordRequest(route: route, method: request.method.rawValue, status: Int(response.status.code),
                                   duration: clock.now - start)
-            APITranslationMetrics.record(request, response, into: metrics)
             return response
         } catch let error as HTTPError {
             metrics.recordRequest(route: route, method: request.method.rawValue, status: Int(error.status.code),

@@ -1,5 +1,5 @@
 // Gauges read at scrape time: the service's queue, tasks, cache tiers and engines, and this process's RSS and open
-// file descriptors from /proc/self. Cumulative totals owned elsewhere (cache hits, restarts) are exported as
+// file descriptors from /proc/self. Cumulative totals owned elsewhere (cache hits, restarts, translations) are exported as
 // Prometheus counters by adding what grew since the last scrape, so rate() works on them.
 import CoreMetrics
 import Foundation
@@ -31,6 +31,11 @@ actor ScrapeSampler {
         }
         for (engine, restarts) in now.engineRestarts {
             total("dragoman_engine_restarts_total", restarts, [("engine", engine)])
+        }
+        for translated in now.translations {
+            let dimensions = [("engine", translated.engine), ("pair", translated.pair)]
+            total("dragoman_translations_total", translated.texts, dimensions)
+            total("dragoman_translated_characters_total", translated.characters, dimensions)
         }
         gauge("process_resident_memory_bytes", ProcessStats.residentBytes())
         gauge("process_open_fds", ProcessStats.openFileDescriptors())

@@ -74,6 +74,7 @@ extension TranslationService {
                     results[index] = .failure(failure.itemFailure)
                 }
             }
+            tally.add(engine: group.engine, pair: group.pair, texts: fresh.map(\.key.text))
             await cache?.set(fresh)
         }
         return results.map { $0! }

@@ -12,6 +12,8 @@ public final class TranslationService: Sendable {
     public let queue: TranslationQueue
     public let detector: (any LanguageDetecting)?
     public let limits: ServiceLimits
+    /// What the engines translated, for /metrics.
+    public let tally = TranslationTally()
     let logger: Logger
 
     public init(
