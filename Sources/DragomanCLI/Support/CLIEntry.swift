@@ -1,6 +1,7 @@
 // Parsing and running a command line, shared by the executable's `main` and by tests that run commands
 // in-process. ArgumentParser reports usage errors with EX_USAGE (64); Dragoman's contract says 1.
 import ArgumentParser
+import Dragoman
 import Foundation
 
 enum CLIEntry {
@@ -29,6 +30,11 @@ enum CLIEntry {
         let code = root.exitCode(for: error).rawValue
         let console = Console.current
         if let exit = error as? ExitCode { return exit.rawValue }
+        // A configuration file, environment variable or flag value that does not work is an input error (2).
+        if let configuration = error as? ConfigurationError {
+            console.error("configuration: \(configuration)\n")
+            return 2
+        }
         let message = root.fullMessage(for: error)
         if code == 0 {
             console.print(message)
