@@ -26,6 +26,28 @@ import Testing
         #expect(try await first.acquire(client: "key:shared", characters: 0, limit: limit).allowed)
     }
 
+    @Test func aDeadRedisFallsBackToThisInstancesBucketsAndBack() async throws {
+        let server = try RedisServer()
+        let time = ManualClock()
+        let options = RedisClient.Options(connectTimeout: .seconds(2), commandTimeout: .seconds(2), initialBackoff: .milliseconds(1))
+        let limiter = FallbackRateLimiter(
+            shared: RedisRateLimiter(redis: RedisClient(url: server.url, options: options), clock: time.clock),
+            local: LocalRateLimiter(clock: time.clock))
+        let limit = RateLimit(requestsPerMinute: 2)
+        #expect(try await limiter.acquire(client: "ip:a", characters: 0, limit: limit).allowed)
+        server.kill()
+        // Local buckets start full: two more requests, then a refusal with the usual headers, never an error.
+        #expect(try await limiter.acquire(client: "ip:a", characters: 0, limit: limit).allowed)
+        #expect(try await limiter.acquire(client: "ip:a", characters: 0, limit: limit).allowed)
+        let refused = try await limiter.acquire(client: "ip:a", characters: 0, limit: limit)
+        #expect(!refused.allowed && refused.retryAfterSeconds == 30)
+        try server.restart()
+        try await Task.sleep(for: .milliseconds(20))  // past the client's 1 ms backoff window
+        // Back on the shared (now empty) Redis buckets.
+        let shared = try await limiter.acquire(client: "ip:a", characters: 0, limit: limit)
+        #expect(shared.allowed && shared.remaining == 1)
+    }
+
     @Test func scriptAgreesWithTheLocalBucketsStepByStep() async throws {
         let server = try RedisServer()
         let time = ManualClock()

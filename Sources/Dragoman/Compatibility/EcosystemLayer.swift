@@ -40,10 +40,12 @@ public struct EcosystemLayer: Sendable {
             responder: EcosystemRouter(routes: routes, fallback: inner))
     }
 
-    /// Shared buckets when Redis is configured and sharing is on; in-process buckets otherwise.
+    /// Shared buckets when Redis is configured and sharing is on (this instance's own while Redis is down);
+    /// in-process buckets otherwise.
     static func limiter(settings: AccessConfiguration, redis: CacheConfiguration.Redis) throws -> any RateLimiter {
         guard settings.sharedLimits, redis.enabled, let url = redis.url else { return LocalRateLimiter() }
-        return RedisRateLimiter(redis: RedisClient(url: try RedisURL(url)))
+        return FallbackRateLimiter(
+            shared: RedisRateLimiter(redis: RedisClient(url: try RedisURL(url))), local: LocalRateLimiter())
     }
 }
 
