@@ -60,8 +60,8 @@ import TestSupport
     }
 
     @Test func everyCommandHasHelpWithExamples() async throws {
-        for command in [["translate"], ["batch"], ["task"], ["cache"], ["languages"], ["detect"], ["health"],
-                        ["models", "list"], ["models", "convert"], ["models", "pull"]] {
+        for command in [[], ["serve"], ["keys"], ["translate"], ["batch"], ["task"], ["cache"], ["languages"],
+                        ["detect"], ["health"], ["models"], ["models", "list"], ["models", "convert"], ["models", "pull"]] {
             let result = await dragoman(command + ["--help"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("Examples:"), "\(command)")

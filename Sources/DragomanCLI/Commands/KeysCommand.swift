@@ -7,6 +7,15 @@ import Foundation
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Manage API keys (stored hashed in <data dir>/keys.sqlite).",
+        discussion: """
+            A running server sees added and revoked keys within a second; no restart is needed.
+
+            Examples:
+              dragoman keys add weblate --requests-per-minute 600
+              dragoman keys add ops --admin
+              dragoman keys list --data-dir data
+              dragoman keys revoke <id>
+            """,
         subcommands: [KeysAddCommand.self, KeysListCommand.self, KeysRevokeCommand.self])
 }
 

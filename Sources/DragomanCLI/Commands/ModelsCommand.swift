@@ -8,6 +8,12 @@ struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
         abstract: "List, convert and download Marian (OPUS-MT) models.",
+        discussion: """
+            Examples:
+              dragoman models list --models-dir models
+              dragoman models convert ~/opus-mt-en-de models/opus-mt-en-de.gguf --type f16
+              dragoman models pull Helsinki-NLP/opus-mt-en-de
+            """,
         subcommands: [ModelsListCommand.self, ModelsConvertCommand.self, ModelsPullCommand.self])
 }
 
