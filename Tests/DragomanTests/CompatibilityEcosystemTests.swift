@@ -104,6 +104,19 @@ import Testing
         #expect(documented.subtracting(served).isEmpty, "documented but not served")
     }
 
+    @Test func frontendSettingsSayApiKeysOnceAKeyIsStored() async throws {
+        let (application, layer, responder, _) = try await make()
+        defer { Task { await application.shutdown() } }
+        func apiKeys() async throws -> Bool? {
+            let body = try await responder.respond(to: Request(method: .get, path: "/frontend/settings")).body
+            return (try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])?["apiKeys"] as? Bool
+        }
+        #expect(try await apiKeys() == false)
+        _ = try await layer.access.store?.add(name: "weblate")
+        try await Task.sleep(for: .milliseconds(1_100))  // the store's key counts are read at most once a second
+        #expect(try await apiKeys() == true)
+    }
+
     @Test func keysRequiredRefusesWithLibreTranslatesShapeAndAcceptsAConfiguredKey() async throws {
         var access = AccessConfiguration()
         access.keysRequired = true

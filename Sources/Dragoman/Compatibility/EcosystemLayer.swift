@@ -27,7 +27,7 @@ public struct EcosystemLayer: Sendable {
         let readiness = Readiness(checks: EcosystemReadiness.checks(application))
         let backend = ServiceBackend(service: application.service)
         let lt = LibreTranslateAPI(backend: backend, settings: LibreTranslateSettings(
-            apiKeys: settings.isActive, keyRequired: settings.keysRequired))
+            apiKeys: { (try? await access.isActive()) ?? true }, keyRequired: settings.keysRequired))
         let routes = CompatibilityRoutes.all(libreTranslate: lt, deepL: DeepLAPI(backend: backend, access: access))
             + ObservabilityRoutes.all(metrics: metrics, readiness: readiness, version: DragomanVersion.current)
         return EcosystemLayer(metrics: metrics, access: access, readiness: readiness, routes: routes)

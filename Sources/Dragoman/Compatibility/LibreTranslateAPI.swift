@@ -53,8 +53,9 @@ public struct LibreTranslateAPI: Sendable {
         let pairs = await backend.languagePairs()
         let source = settings.defaultSource
         let target = settings.defaultTarget ?? pairs.first?.target ?? "es"
+        let apiKeys = await settings.apiKeys()
         return try Response.json(LibreTranslateFrontendSettings(
-            charLimit: backend.limits.maxCharacters, frontendTimeout: 500, apiKeys: settings.apiKeys,
+            charLimit: backend.limits.maxCharacters, frontendTimeout: 500, apiKeys: apiKeys,
             keyRequired: settings.keyRequired, suggestions: false, filesTranslation: false,
             supportedFilesFormat: [],
             language: .init(
@@ -77,12 +78,16 @@ public struct LibreTranslateAPI: Sendable {
 
 /// What /frontend/settings reports about keys and defaults.
 public struct LibreTranslateSettings: Sendable {
-    public var apiKeys: Bool
+    /// Whether the server uses API keys, asked per request: keys stored after start count too.
+    public var apiKeys: @Sendable () async -> Bool
     public var keyRequired: Bool
     public var defaultSource: String
     public var defaultTarget: String?
 
-    public init(apiKeys: Bool = false, keyRequired: Bool = false, defaultSource: String = "auto", defaultTarget: String? = nil) {
+    public init(
+        apiKeys: @escaping @Sendable () async -> Bool = { false }, keyRequired: Bool = false,
+        defaultSource: String = "auto", defaultTarget: String? = nil
+    ) {
         self.apiKeys = apiKeys
         self.keyRequired = keyRequired
         self.defaultSource = defaultSource
