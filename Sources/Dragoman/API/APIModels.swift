@@ -67,5 +67,6 @@ struct LanguagesView: Encodable, Sendable {
 }
 
 extension Date {
-    var iso8601: String { ISO8601DateFormatter().string(from: self) }
+    /// "2026-12-01T21:18:49Z": a value-type format style, not a new ISO8601DateFormatter on every task poll.
+    var iso8601: String { formatted(.iso8601) }
 }
