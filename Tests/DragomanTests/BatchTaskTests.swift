@@ -1,6 +1,8 @@
 // Batch tasks end to end: 202 with Location, a 1,000-text task completing with results aligned to its input,
-// partial results, and cancellation.
+// partial results, a failed item listed while the task runs and after, and cancellation.
+import Engines
 import Foundation
+import Logging
 import Testing
 import TestSupport
 @testable import Dragoman
@@ -29,6 +31,41 @@ import TestSupport
         let progress = task["progress"] as? [String: Int]
         #expect(progress == ["done": 1_000, "failed": 0, "total": 1_000])
         await app.stop()
+    }
+
+    @Test func aFailedItemIsListedWhileTheTaskRunsAndTheRestComplete() async throws {
+        // The poisoned text fails at once (a non-retryable engine error); the others wait behind the gate, so the
+        // task is still running when the failure shows.
+        let gate = Gate()
+        let apertium = try ApertiumEngine(logger: Logger(label: "test"))
+        let engine = PoisonEngine(inner: GatedEngine(inner: apertium, gate: gate), poison: "Poison.")
+        let app = try await DragomanTestServer.start(engines: [engine]) { $0.tasks.chunkSize = 1 }
+        let client = HTTPTestClient(baseURL: app.baseURL)
+        let texts = ["Poison.", "The dog.", "The cat."]
+        let accepted = try await client.post("/api/batch", ["texts": texts, "source": "en", "target": "es"])
+        let id = try #require(accepted.object["task_id"] as? String)
+        var running: [String: Any] = [:]
+        for _ in 0..<500 {  // bounded: a failure that never shows fails the test instead of hanging it
+            running = try await client.get("/api/task/\(id)").object
+            if (running["progress"] as? [String: Int])?["failed"] == 1 { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(running["status"] as? String == "running")
+        #expect(running["results"] == nil)
+        let errors = running["errors"] as? [[String: Any]] ?? []
+        #expect(errors.count == 1 && errors.first?["index"] as? Int == 0)
+        #expect(errors.first?["code"] as? String != nil && errors.first?["message"] as? String != nil)
+
+        gate.open()
+        let task = try await client.waitForTask(id)
+        #expect(task["status"] as? String == "completed")
+        #expect(task["progress"] as? [String: Int] == ["done": 2, "failed": 1, "total": 3])
+        let results = task["results"] as? [Any] ?? []
+        #expect(results.count == 3 && results[0] is NSNull)
+        #expect(results.dropFirst().compactMap { $0 as? String } == ["El perro.", "El gato."])
+        #expect((task["errors"] as? [[String: Any]])?.count == 1)
+        await app.stop()
+        await apertium.shutdown()
     }
 
     @Test func aCancelledTaskStopsAndSaysSo() async throws {
@@ -79,5 +116,20 @@ import TestSupport
         let results = task["results"] as? [String] ?? []
         #expect(results.enumerated().allSatisfy { $1 == "El número de casa \($0) es rojo." })
         await second.stop()
+    }
+}
+
+/// Fails one text with an engine error that is not retried, and passes the rest on.
+private struct PoisonEngine: TranslationEngine {
+    let inner: any TranslationEngine
+    let poison: String
+    var name: String { inner.name }
+
+    func pairs() async -> [LanguagePair] { await inner.pairs() }
+    func version(for pair: LanguagePair) async -> String { await inner.version(for: pair) }
+    func health() async -> EngineHealth { await inner.health() }
+    func translate(_ texts: [String], pair: LanguagePair) async throws(EngineError) -> [String] {
+        if texts.contains(poison) { throw .unsupportedPair(LanguagePair(source: "poison", target: pair.target)) }
+        return try await inner.translate(texts, pair: pair)
     }
 }

@@ -53,7 +53,11 @@ extension DragomanAPI {
         do {
             guard let found = try await tasks.store.task(id) else { throw ServiceError.taskNotFound(id) }
             record = found
-            if record.status.isFinished || partial || record.failed > 0 { items = try await tasks.store.items(of: id) }
+            if record.status.isFinished || partial {
+                items = try await tasks.store.items(of: id)
+            } else if record.failed > 0 {
+                items = try await tasks.store.failedItems(of: id)
+            }
         } catch let error as ServiceError { throw error } catch { throw .storage("cannot read the task: \(error)") }
         let showResults = record.status.isFinished || partial
         let errors = items.compactMap { item in

@@ -71,8 +71,17 @@ public final class TaskStore: Sendable {
     }
 
     public func items(of id: String) async throws -> [TaskItem] {
+        try await items(of: id, where: "")
+    }
+
+    /// Only the items that failed: what a progress poll of a running task shows, without reading every row.
+    public func failedItems(of id: String) async throws -> [TaskItem] {
+        try await items(of: id, where: "AND error_code IS NOT NULL")
+    }
+
+    private func items(of id: String, where condition: String) async throws -> [TaskItem] {
         try await database.rows(
-            "SELECT idx, text, translation, error_code, error_message FROM items WHERE task_id = ? ORDER BY idx",
+            "SELECT idx, text, translation, error_code, error_message FROM items WHERE task_id = ? \(condition) ORDER BY idx",
             [.text(id)]
         ).map { row in
             let error = row[3].string.map { ItemError(code: $0, message: row[4].string ?? "") }
