@@ -74,3 +74,16 @@ extension LoadedConfiguration {
         try applyComponentEnvironment(environment)
     }
 }
+
+extension LoadedConfiguration {
+    /// The layering every command uses: defaults ← `file` (when given) ← `environment` ← `flags`.
+    public static func layered(
+        file: String?, environment: [String: String], flags: ConfigurationFlags
+    ) throws(ConfigurationError) -> LoadedConfiguration {
+        var loaded = try file.map { path throws(ConfigurationError) in try Configuration.load(file: path) }
+            ?? LoadedConfiguration()
+        try loaded.applyEnvironment(environment)
+        try loaded.applyFlags(flags)
+        return loaded
+    }
+}

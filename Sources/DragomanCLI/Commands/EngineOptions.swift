@@ -18,11 +18,10 @@ struct EngineOptions: ParsableArguments, Sendable {
 
     func configuration(environment: [String: String]) throws(CLIFailure) -> Configuration {
         do {
-            var loaded = try config.map { path throws(ConfigurationError) in try Configuration.load(file: path) } ?? LoadedConfiguration()
-            try loaded.applyEnvironment(environment)
-            try loaded.applyFlags(ConfigurationFlags(
-                workers: workers, redis: redis, dataDir: dataDirectory, modelsDir: modelsDirectory))
-            return loaded.configuration
+            return try LoadedConfiguration.layered(
+                file: config, environment: environment,
+                flags: ConfigurationFlags(workers: workers, redis: redis, dataDir: dataDirectory, modelsDir: modelsDirectory)
+            ).configuration
         } catch {
             throw .input("configuration: \(error)")
         }

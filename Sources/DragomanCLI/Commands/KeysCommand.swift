@@ -25,11 +25,9 @@ struct KeyStoreOptions: ParsableArguments {
 
     /// The store `dragoman serve` would open with the same file, environment and flags.
     func open() async throws -> KeyStore {
-        var loaded = try config.map { path throws(ConfigurationError) in try Configuration.load(file: path) }
-            ?? LoadedConfiguration()
-        try loaded.applyEnvironment(ProcessInfo.processInfo.environment)
-        try loaded.applyFlags(ConfigurationFlags(dataDir: dataDir))
-        let configuration = loaded.configuration
+        let configuration = try LoadedConfiguration.layered(
+            file: config, environment: ProcessInfo.processInfo.environment, flags: ConfigurationFlags(dataDir: dataDir)
+        ).configuration
         let path = configuration.access.keysFile
             ?? URL(fileURLWithPath: configuration.dataDir).appendingPathComponent("keys.sqlite").path
         return try await KeyStore(path: path)

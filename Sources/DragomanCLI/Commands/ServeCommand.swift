@@ -50,13 +50,10 @@ struct ServeOptions: ParsableArguments {
     @Flag(help: "Load every model at start-up instead of on first use.") var preload = false
 
     func load(environment: [String: String]) throws -> LoadedConfiguration {
-        var loaded = LoadedConfiguration()
-        if let config { loaded = try Configuration.load(file: config) }
-        try loaded.applyEnvironment(environment)
-        try loaded.applyFlags(
-            ConfigurationFlags(host: host, port: port, workers: workers, redis: redis, dataDir: dataDir,
-                               modelsDir: modelsDir, preload: preload ? true : nil))
-        return loaded
+        try LoadedConfiguration.layered(
+            file: config, environment: environment,
+            flags: ConfigurationFlags(host: host, port: port, workers: workers, redis: redis, dataDir: dataDir,
+                                      modelsDir: modelsDir, preload: preload ? true : nil))
     }
 
     static func bootstrapLogging(level: String) -> Logger {
