@@ -13,13 +13,10 @@ enum EcosystemGauges {
         }
         var restarts: [String: Int] = [:]
         for (name, engine) in application.service.engines { restarts[name] = await engine.health().restarts }
-        let translations = application.service.tally.snapshot().map { key, count in
-            ServiceGauges.Translated(engine: key.engine, pair: key.pair.description, texts: count.texts,
-                                     characters: count.characters)
-        }
         return ServiceGauges(
             queueDepth: queue.depth, workers: queue.workers, busyWorkers: queue.busy, tasksByStatus: tasks.tasks,
-            cacheTiers: tiers, engineRestarts: restarts, translations: translations)
+            cacheTiers: tiers, engineRestarts: restarts,
+            translations: application.service.tally.snapshot())
     }
 }
 

@@ -24,25 +24,11 @@ public struct ServiceGauges: Sendable, Equatable {
     /// Cumulative pipeline/model restarts per engine.
     public var engineRestarts: [String: Int] = [:]
     /// Cumulative texts and characters the engines translated, by engine and pair ("en-es").
-    public var translations: [Translated] = []
-
-    public struct Translated: Sendable, Equatable {
-        public var engine: String
-        public var pair: String
-        public var texts: Int
-        public var characters: Int
-
-        public init(engine: String, pair: String, texts: Int, characters: Int) {
-            self.engine = engine
-            self.pair = pair
-            self.texts = texts
-            self.characters = characters
-        }
-    }
+    public var translations: [TranslationCount] = []
 
     public init(
         queueDepth: Int = 0, workers: Int = 0, busyWorkers: Int = 0, tasksByStatus: [String: Int] = [:],
-        cacheTiers: [String: TierCounts] = [:], engineRestarts: [String: Int] = [:], translations: [Translated] = []
+        cacheTiers: [String: TierCounts] = [:], engineRestarts: [String: Int] = [:], translations: [TranslationCount] = []
     ) {
         self.queueDepth = queueDepth
         self.workers = workers

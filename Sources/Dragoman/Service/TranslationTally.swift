@@ -4,23 +4,29 @@
 import Engines
 import Synchronization
 
+/// Texts and characters one engine translated for one pair.
+public struct TranslationCount: Sendable, Equatable {
+    public var engine: String
+    /// "en-es".
+    public var pair: String
+    public var texts: Int
+    public var characters: Int
+
+    public init(engine: String, pair: String, texts: Int = 0, characters: Int = 0) {
+        self.engine = engine
+        self.pair = pair
+        self.texts = texts
+        self.characters = characters
+    }
+}
+
 public final class TranslationTally: Sendable {
-    public struct Key: Hashable, Sendable {
-        public var engine: String
-        public var pair: LanguagePair
+    private struct Key: Hashable {
+        var engine: String
+        var pair: LanguagePair
     }
 
-    public struct Count: Sendable, Equatable {
-        public var texts = 0
-        public var characters = 0
-
-        public init(texts: Int = 0, characters: Int = 0) {
-            self.texts = texts
-            self.characters = characters
-        }
-    }
-
-    private let counts = Mutex<[Key: Count]>([:])
+    private let counts = Mutex<[Key: TranslationCount]>([:])
 
     public init() {}
 
@@ -28,10 +34,13 @@ public final class TranslationTally: Sendable {
         guard !texts.isEmpty else { return }
         let characters = texts.reduce(0) { $0 + $1.count }
         counts.withLock { counts in
-            counts[Key(engine: engine, pair: pair), default: Count()].texts += texts.count
-            counts[Key(engine: engine, pair: pair), default: Count()].characters += characters
+            let key = Key(engine: engine, pair: pair)
+            var count = counts[key] ?? TranslationCount(engine: engine, pair: pair.description)
+            count.texts += texts.count
+            count.characters += characters
+            counts[key] = count
         }
     }
 
-    public func snapshot() -> [Key: Count] { counts.withLock { $0 } }
+    public func snapshot() -> [TranslationCount] { counts.withLock { Array($0.values) } }
 }
