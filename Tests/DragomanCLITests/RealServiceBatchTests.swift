@@ -92,7 +92,7 @@ import TestSupport
         let gate = Gate()
         let engine = try Self.apertium()
         defer { Task { await engine.shutdown() } }
-        let server = try await DragomanTestServer.start(engines: [GatedEngine(inner: engine, gate: gate)])
+        let server = try await DragomanTestServer.start(engines: [InterceptingEngine.gated(engine, by: gate)])
         let output = folder.file("out.csv")
         let arguments = ["batch", try input(), output, "--from", "en", "--to", "es", "--server", server.baseURL]
         let first = Task { await dragoman(arguments) }

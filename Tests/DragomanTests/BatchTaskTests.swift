@@ -38,7 +38,9 @@ import TestSupport
         // task is still running when the failure shows.
         let gate = Gate()
         let apertium = try ApertiumEngine(logger: Logger(label: "test"))
-        let engine = PoisonEngine(inner: GatedEngine(inner: apertium, gate: gate), poison: "Poison.")
+        let engine = InterceptingEngine(inner: InterceptingEngine.gated(apertium, by: gate)) { texts, pair throws(EngineError) in
+            if texts.contains("Poison.") { throw .unsupportedPair(LanguagePair(source: "poison", target: pair.target)) }
+        }
         let app = try await DragomanTestServer.start(engines: [engine]) { $0.tasks.chunkSize = 1 }
         let client = HTTPTestClient(baseURL: app.baseURL)
         let texts = ["Poison.", "The dog.", "The cat."]
@@ -116,20 +118,5 @@ import TestSupport
         let results = task["results"] as? [String] ?? []
         #expect(results.enumerated().allSatisfy { $1 == "El número de casa \($0) es rojo." })
         await second.stop()
-    }
-}
-
-/// Fails one text with an engine error that is not retried, and passes the rest on.
-private struct PoisonEngine: TranslationEngine {
-    let inner: any TranslationEngine
-    let poison: String
-    var name: String { inner.name }
-
-    func pairs() async -> [LanguagePair] { await inner.pairs() }
-    func version(for pair: LanguagePair) async -> String { await inner.version(for: pair) }
-    func health() async -> EngineHealth { await inner.health() }
-    func translate(_ texts: [String], pair: LanguagePair) async throws(EngineError) -> [String] {
-        if texts.contains(poison) { throw .unsupportedPair(LanguagePair(source: "poison", target: pair.target)) }
-        return try await inner.translate(texts, pair: pair)
     }
 }

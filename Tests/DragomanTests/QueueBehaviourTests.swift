@@ -12,7 +12,9 @@ import TestSupport
         // No cache tiers, so only single flight can make twenty requests one translation; the gate holds the
         // engine until all twenty are in the queue, so they really are in flight at the same time.
         let gate = Gate()
-        let engine = CountingEngine(inner: GatedEngine(inner: try ApertiumEngine(logger: Logger(label: "test")), gate: gate))
+        let counter = CallCounter()
+        let gated = InterceptingEngine.gated(try ApertiumEngine(logger: Logger(label: "test")), by: gate)
+        let engine = InterceptingEngine(inner: gated) { texts, _ in await counter.record(texts) }
         let app = try await DragomanTestServer.start(engines: [engine]) {
             $0.cache.memory.enabled = false
             $0.cache.sqlite.enabled = false
@@ -27,7 +29,7 @@ import TestSupport
         gate.open()
         let replies = try await offThePool { try clients.map { try $0.readResponse() } }
         #expect(replies.allSatisfy { $0.status == 200 && $0.text.contains(#""translation":"El coche azul.""#) })
-        #expect(await engine.counter.texts.filter { $0 == "The blue car." }.count == 1)
+        #expect(await counter.texts.filter { $0 == "The blue car." }.count == 1)
         await app.stop()
     }
 
