@@ -22,7 +22,7 @@ private func signalTagger(of engine: ApertiumEngine, pair: LanguagePair, _ signa
         let got = try await answers
         #expect(got == (0..<400).map { "Tengo \($0) perros." })
         #expect(try await engine.translate(["I have a dog."], pair: pair) == ["Tengo un perro."])
-        #expect(await engine.restarts() >= 1)
+        #expect(engine.restarts() >= 1)
         await engine.shutdown()
     }
 
@@ -35,7 +35,7 @@ private func signalTagger(of engine: ApertiumEngine, pair: LanguagePair, _ signa
             try await engine.translate(["I have a dog."], pair: pair)
         }
         #expect(try await engine.translate(["I have a dog."], pair: pair) == ["Tengo un perro."])
-        #expect(await engine.restarts() >= 1)
+        #expect(engine.restarts() >= 1)
         await engine.shutdown()
     }
 }

@@ -55,15 +55,11 @@ public final class ApertiumEngine: TranslationEngine {
         if pools.isEmpty { return EngineHealth(healthy: false, detail: "no Apertium modes in \(configuration.modes_dir)") }
         return EngineHealth(
             healthy: true, detail: "\(pools.count) direct pairs, \(routes.pairs.count) with pivots",
-            restarts: await restarts())
+            restarts: restarts())
     }
 
     /// Pipelines restarted after dying or hanging, over the engine's life.
-    public func restarts() async -> Int {
-        var total = 0
-        for pool in pools.values { total += await pool.restarts() }
-        return total
-    }
+    public func restarts() -> Int { pools.values.reduce(0) { $0 + $1.restarts } }
 
     /// Kills every running pipeline; texts still waiting fail.
     public func shutdown() async {

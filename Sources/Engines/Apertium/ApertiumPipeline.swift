@@ -19,7 +19,8 @@ actor ApertiumPipeline {
     private let logger: Logger
     private var chain: String?
     private var session: PipelineSession?
-    private var starts = 0
+    /// Chain starts; atomic so /health and /metrics read restarts without queueing behind a busy pipeline.
+    private let starts = Atomic<Int>(0)
     private let waiting = Atomic<Int>(0)
 
     init(mode: ApertiumMode, index: Int, configuration: ApertiumConfiguration, logger: Logger) {
@@ -36,7 +37,7 @@ actor ApertiumPipeline {
     nonisolated var load: Int { waiting.load(ordering: .relaxed) }
 
     /// Times the chain was started again after its first start.
-    var restarts: Int { max(0, starts - 1) }
+    nonisolated var restarts: Int { max(0, starts.load(ordering: .relaxed) - 1) }
 
     var isRunning: Bool { session?.isAlive ?? false }
 
@@ -61,8 +62,10 @@ actor ApertiumPipeline {
         if let session, session.isAlive { return session }
         let process = try PipelineProcess(command: try chainCommand(), arguments: arguments)
         let started = PipelineSession(process: process, timeout: timeout, label: label)
-        if starts > 0 { logger.warning("restarted apertium pipeline", metadata: ["pipeline": "\(label)"]) }
-        starts += 1
+        if starts.load(ordering: .relaxed) > 0 {
+            logger.warning("restarted apertium pipeline", metadata: ["pipeline": "\(label)"])
+        }
+        starts.add(1, ordering: .relaxed)
         session = started
         return started
     }

@@ -34,11 +34,7 @@ final class ApertiumPipelinePool: Sendable {
         }
     }
 
-    func restarts() async -> Int {
-        var total = 0
-        for pipeline in pipelines { total += await pipeline.restarts }
-        return total
-    }
+    var restarts: Int { pipelines.reduce(0) { $0 + $1.restarts } }
 
     func shutdown() async {
         for pipeline in pipelines { await pipeline.shutdown() }
