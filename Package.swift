@@ -33,6 +33,9 @@ let package = Package(
         .systemLibrary(name: "CGGML", path: "Sources/CGGML"),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0"),
         .systemLibrary(name: "CSystemLinux", path: "Sources/CSystemLinux"),
+        // Our one C source target: the AVX2 kernels of the Marian runner (linear layers as a ggml custom op, log-sum-exp).
+        // Optimised in debug builds too, so the test suite's model runs are not 20× slower than release.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
 
         // MARK: Thin safe wrappers: the only code that touches C pointers.
         .target(name: "Executors"),
@@ -52,7 +55,7 @@ let package = Package(
         .target(name: "HTMLText", dependencies: ["CLibXML2"]),
         .target(
             name: "Inference",
-            dependencies: ["CGGML", "Executors", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CGGML", "CKernels", "Executors", .product(name: "Logging", package: "swift-log")],
             linkerSettings: [
                 .unsafeFlags(["-L", ggmlLibraryDirectory, "-Xlinker", "-rpath", "-Xlinker", ggmlLibraryDirectory])
             ]),
@@ -108,7 +111,7 @@ let package = Package(
             dependencies: ["HTTPClient", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"]),
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "CGGML"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "EnginesTests", dependencies: ["Engines", "TestSupport"]),

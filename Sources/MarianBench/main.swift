@@ -11,6 +11,7 @@ struct BenchArguments {
     var threads = 1
     var batch = 32
     var length = 64
+    var kernel = LinearKernel.preferred
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -22,6 +23,7 @@ struct BenchArguments {
             case "--threads": threads = Int(value)!
             case "--batch": batch = Int(value)!
             case "--length": length = Int(value)!
+            case "--kernel": kernel = LinearKernel(rawValue: value)!
             default: fatalError("unknown flag \(flag)")
             }
         }
@@ -40,7 +42,7 @@ let model = try MarianModel(path: arguments.model)
 // Sorted by length before batching, as CTranslate2's translate_batch does, so batches carry little padding.
 let sources = try String(contentsOfFile: arguments.input, encoding: .utf8).split(separator: "\n")
     .map { $0.split(separator: " ").map { Int32($0)! } }.sorted { $0.count < $1.count }
-let state = MarianState(model: model, threads: arguments.threads)
+let state = MarianState(model: model, threads: arguments.threads, linearKernel: arguments.kernel)
 var options = SearchOptions(model: model.hyperparameters)
 options.beams = arguments.beams
 // Fixed length: EOS is masked until `length` tokens are out, then forced (max_length counts the start token).

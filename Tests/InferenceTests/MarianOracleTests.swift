@@ -1,5 +1,6 @@
 // The runner against Hugging Face's MarianMTModel on the same random weights: teacher-forced log-probabilities
-// at every position, greedy and beam-4 outputs for every fixture sentence, batched equal to one-by-one.
+// at every position, greedy and beam-4 outputs for every fixture sentence, batched equal to one-by-one; each with
+// ggml's mul_mat and with CKernels' tiled linear layers (the default where the CPU has AVX2).
 import Inference
 import Testing
 
@@ -16,8 +17,8 @@ import Testing
         return options
     }
 
-    @Test func teacherForcedLogProbabilitiesMatchWithin1e4() {
-        let state = MarianState(model: model, threads: 1)
+    @Test(arguments: LinearKernel.allCases) func teacherForcedLogProbabilitiesMatchWithin1e4(kernel: LinearKernel) {
+        let state = MarianState(model: model, threads: 1, linearKernel: kernel)
         for sentence in reference.sentences {
             let forced = sentence.teacherForced
             let rows = TeacherForcing.logProbabilities(state, source: sentence.inputIds, target: forced.decoderInputIds)
@@ -44,24 +45,24 @@ import Testing
         }
     }
 
-    @Test func greedyOutputsEqualHuggingFace() {
-        let state = MarianState(model: model, threads: 1)
+    @Test(arguments: LinearKernel.allCases) func greedyOutputsEqualHuggingFace(kernel: LinearKernel) {
+        let state = MarianState(model: model, threads: 1, linearKernel: kernel)
         for sentence in reference.sentences {
             let output = GreedySearch.run(state, sources: [sentence.inputIds], options: options(beams: 1))
             #expect(output == [sentence.greedy.generated(eos: eos)], "\(sentence.text)")
         }
     }
 
-    @Test func beamOutputsEqualHuggingFace() {
-        let state = MarianState(model: model, threads: 1)
+    @Test(arguments: LinearKernel.allCases) func beamOutputsEqualHuggingFace(kernel: LinearKernel) {
+        let state = MarianState(model: model, threads: 1, linearKernel: kernel)
         for sentence in reference.sentences {
             let output = BeamSearch.run(state, sources: [sentence.inputIds], options: options(beams: 4))
             #expect(output == [sentence.beam4.generated(eos: eos)], "\(sentence.text)")
         }
     }
 
-    @Test(arguments: [1, 4]) func batchedEqualsOneByOne(beams: Int) {
-        let state = MarianState(model: model, threads: 1)
+    @Test(arguments: [1, 4], LinearKernel.allCases) func batchedEqualsOneByOne(beams: Int, kernel: LinearKernel) {
+        let state = MarianState(model: model, threads: 2, linearKernel: kernel)
         let sources = reference.sentences.map(\.inputIds)
         let search = beams == 1 ? GreedySearch.run : BeamSearch.run
         let batched = search(state, sources, options(beams: beams))

@@ -10,7 +10,7 @@ struct CompactionGraph {
     let hypotheses: Tensor
 
     init(context: GGMLContext, from old: BatchCaches, to new: BatchCaches, filled: Int, heads: Int) {
-        let b = GraphBuilder(context: context, heads: heads, dModel: old.dModel)
+        let b = GraphBuilder(context: context, heads: heads, dModel: old.dModel, linearKernel: .ggml)  // no linear layers
         builder = b
         sentences = b.input(GGML_TYPE_I32, [new.batch])
         hypotheses = b.input(GGML_TYPE_I32, [new.hypotheses])

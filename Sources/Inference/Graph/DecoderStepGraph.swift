@@ -14,8 +14,8 @@ struct DecoderStepGraph {
     let logits: Tensor
 
     init(context: GGMLContext, weights w: MarianWeights, h: MarianHyperparameters, caches c: BatchCaches,
-         position t: Int, reorder: Bool) {
-        let b = GraphBuilder(context: context, heads: h.decoderHeads, dModel: h.dModel)
+         position t: Int, reorder: Bool, linearKernel: LinearKernel) {
+        let b = GraphBuilder(context: context, heads: h.decoderHeads, dModel: h.dModel, linearKernel: linearKernel)
         let hyps = c.hypotheses
         builder = b
         tokens = b.input(GGML_TYPE_I32, [hyps])
@@ -33,7 +33,7 @@ struct DecoderStepGraph {
             x = b.addAndNorm(x, b.linear(context, a.o), a.norm)
             x = b.feedForward(x, layer.ffn, h.activation)
         }
-        logits = ggml_add(b.ctx, ggml_mul_mat(b.ctx, w.output, x), w.outputBias)
+        logits = b.affine(w.output, x, bias: w.outputBias)
         b.expand(logits)
     }
 

@@ -9,8 +9,8 @@ struct EncoderGraph {
     /// 0 for real keys, -inf for padding keys: [S keys, S queries, 1, B] f32.
     let mask: Tensor
 
-    init(context: GGMLContext, weights w: MarianWeights, h: MarianHyperparameters, caches: BatchCaches) {
-        let b = GraphBuilder(context: context, heads: h.encoderHeads, dModel: h.dModel)
+    init(context: GGMLContext, weights w: MarianWeights, h: MarianHyperparameters, caches: BatchCaches, linearKernel: LinearKernel) {
+        let b = GraphBuilder(context: context, heads: h.encoderHeads, dModel: h.dModel, linearKernel: linearKernel)
         let (s, n) = (caches.sourceLength, caches.batch)
         builder = b
         tokens = b.input(GGML_TYPE_I32, [s * n])

@@ -7,26 +7,30 @@ struct GraphBuilder {
     let graph: OpaquePointer
     let heads: Int
     let headDim: Int
+    let linearKernel: LinearKernel
 
     /// PyTorch's nn.LayerNorm default epsilon, which Marian uses.
     static let layerNormEpsilon: Float = 1e-5
     /// Marian graphs are small (≈ 40 nodes a layer); this leaves room for 48-layer stacks.
     static let maxNodes = 4096
 
-    init(context: GGMLContext, heads: Int, dModel: Int) {
+    init(context: GGMLContext, heads: Int, dModel: Int, linearKernel: LinearKernel) {
         ctx = context.pointer
         graph = ggml_new_graph_custom(context.pointer, Self.maxNodes, false)
         self.heads = heads
         headDim = dModel / heads
+        self.linearKernel = linearKernel
     }
 
-    private init(ctx: OpaquePointer, graph: OpaquePointer, heads: Int, headDim: Int) {
+    private init(ctx: OpaquePointer, graph: OpaquePointer, heads: Int, headDim: Int, linearKernel: LinearKernel) {
         (self.ctx, self.graph, self.heads, self.headDim) = (ctx, graph, heads, headDim)
+        self.linearKernel = linearKernel
     }
 
     /// The same graph seen with another head count (the encoder graph also computes decoder cross-attention K/V).
     func with(heads: Int) -> GraphBuilder {
-        GraphBuilder(ctx: ctx, graph: graph, heads: heads, headDim: headDim * self.heads / heads)
+        GraphBuilder(
+            ctx: ctx, graph: graph, heads: heads, headDim: headDim * self.heads / heads, linearKernel: linearKernel)
     }
 
     func input(_ type: ggml_type, _ ne: [Int]) -> Tensor {
@@ -43,7 +47,13 @@ struct GraphBuilder {
     /// Adds `tensor` and everything it depends on to the graph now, so it runs before nodes added later.
     func expand(_ tensor: Tensor) { ggml_build_forward_expand(graph, tensor) }
 
-    func linear(_ x: Tensor, _ w: LinearWeights) -> Tensor { ggml_add(ctx, ggml_mul_mat(ctx, w.weight, x), w.bias) }
+    func linear(_ x: Tensor, _ w: LinearWeights) -> Tensor { affine(w.weight, x, bias: w.bias) }
+
+    /// weight·x + bias, through the configured kernel when it takes these tensors.
+    func affine(_ weight: Tensor, _ x: Tensor, bias: Tensor) -> Tensor {
+        if linearKernel == .tiled, let y = TiledLinear.node(ctx, weight: weight, x: x, bias: bias) { return y }
+        return ggml_add(ctx, ggml_mul_mat(ctx, weight, x), bias)
+    }
 
     /// Marian is post-norm: LayerNorm(residual + sublayer), with learned scale and shift.
     func addAndNorm(_ residual: Tensor, _ sublayer: Tensor, _ n: NormWeights) -> Tensor {

@@ -42,29 +42,60 @@ public enum BeamSearch {
         let token: Int32
     }
 
-    /// The 2K best (beam, token) continuations of one sentence by accumulated log-probability.
+    /// The 2K best (beam, token) continuations of one sentence by accumulated log-probability: Hugging Face's
+    /// log-softmax, masks and top-k over the flattened beams × vocabulary, computed on the rows in place.
     static func topCandidates(_ logits: [Float], sentence: Int, beams: SentenceBeams, length: Int, vocabulary v: Int,
                               options o: SearchOptions) -> [Candidate] {
-        let keep = 2 * o.beams
-        var top = [Candidate]()
-        top.reserveCapacity(keep + 1)
-        for beam in 0..<o.beams {
-            let start = (sentence * o.beams + beam) * v
-            var row = logits[start..<start + v]
-            LogitsProcessing.logSoftmax(&row)
-            LogitsProcessing.mask(&row, length: length, options: o)
-            if o.renormalizeLogits { LogitsProcessing.logSoftmax(&row) }
-            let base = beams.running[beam].score
-            for index in row.indices {
-                let score = row[index] + base
-                if top.count == keep, score <= top[keep - 1].score { continue }
-                let candidate = Candidate(score: score, beam: beam, token: Int32(index - start))
-                // Insert after equal scores: the lower flat index wins ties, as a stable top-k would.
-                let position = top.firstIndex { $0.score < score } ?? top.count
-                top.insert(candidate, at: position)
-                if top.count > keep { top.removeLast() }
+        var top = TopCandidates(keep: 2 * o.beams)
+        let forced = LogitsProcessing.forcedToken(length: length, options: o)
+        logits.withUnsafeBufferPointer { all in
+            for beam in 0..<o.beams {
+                let start = (sentence * o.beams + beam) * v
+                let base = beams.running[beam].score
+                if o.renormalizeLogits && forced == nil {
+                    var row = ArraySlice(all[start..<start + v])
+                    LogitsProcessing.logSoftmax(&row)
+                    LogitsProcessing.mask(&row, length: length, options: o)
+                    LogitsProcessing.logSoftmax(&row)
+                    for index in row.indices { top.offer(row[index] + base, beam: beam, token: index - row.startIndex) }
+                    continue
+                }
+                let row = UnsafeBufferPointer(rebasing: all[start..<start + v])
+                if let forced {  // every other token is -inf after the mask
+                    for index in row.indices { top.offer(index == forced ? 0 + base : -.infinity, beam: beam, token: index) }
+                    continue
+                }
+                let shift = LogitsProcessing.logSoftmaxShift(row)
+                for index in row.indices {
+                    let score = (row[index] - shift) + base
+                    // Most tokens fall below the threshold; only those that pass pay for the mask check.
+                    guard top.admits(score) else { continue }
+                    let masked = LogitsProcessing.isMasked(index, length: length, options: o)
+                    top.offer(masked ? -.infinity : score, beam: beam, token: index)
+                }
             }
         }
-        return top
+        return top.candidates
+    }
+
+    /// The best `keep` candidates seen so far, best first; among equal scores the earlier offer (the lower flat
+    /// index) ranks first, as a stable top-k would.
+    struct TopCandidates {
+        let keep: Int
+        private(set) var candidates: [Candidate] = []
+
+        init(keep: Int) {
+            self.keep = keep
+            candidates.reserveCapacity(keep + 1)
+        }
+
+        func admits(_ score: Float) -> Bool { candidates.count < keep || score > candidates[keep - 1].score }
+
+        mutating func offer(_ score: Float, beam: Int, token: Int) {
+            guard admits(score) else { return }
+            let position = candidates.firstIndex { $0.score < score } ?? candidates.count
+            candidates.insert(Candidate(score: score, beam: beam, token: Int32(token)), at: position)
+            if candidates.count > keep { candidates.removeLast() }
+        }
     }
 }

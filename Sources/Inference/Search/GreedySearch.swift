@@ -12,12 +12,13 @@ public enum GreedySearch {
         var outputs = [[Int32]](repeating: [], count: sources.count)
         var length = 1
         while length < o.maxLength && !alive.isEmpty {
-            let logits = decoder.step(tokens: tokens, parents: nil)[...]
+            let logits = decoder.step(tokens: tokens, parents: nil)
             var keep: [Int] = []
             for (row, sentence) in alive.enumerated() {
-                var scores = logits[row * vocabulary..<(row + 1) * vocabulary]
-                LogitsProcessing.mask(&scores, length: length, options: o)
-                let next = Int32(argmax(scores) - scores.startIndex)
+                let next = logits.withUnsafeBufferPointer {
+                    Int32(maskedArgmax(UnsafeBufferPointer(rebasing: $0[row * vocabulary..<(row + 1) * vocabulary]),
+                                       length: length, options: o))
+                }
                 guard next != o.eosID else { continue }
                 outputs[sentence].append(next)
                 tokens[row] = next
@@ -31,10 +32,18 @@ public enum GreedySearch {
         return outputs
     }
 
-    /// The first index of the largest value, as torch.argmax.
-    static func argmax(_ row: ArraySlice<Float>) -> Int {
-        var best = row.startIndex
-        for index in row.indices where row[index] > row[best] { best = index }
+    /// torch.argmax (the first index of the largest value) of the row after `LogitsProcessing.mask`, read in
+    /// place: masked tokens count as -inf, and a forced token is the only finite one.
+    static func maskedArgmax(_ row: UnsafeBufferPointer<Float>, length: Int, options o: SearchOptions) -> Int {
+        if let forced = LogitsProcessing.forcedToken(length: length, options: o) { return Int(forced) }
+        func value(_ index: Int) -> Float {
+            LogitsProcessing.isMasked(index, length: length, options: o) ? -.infinity : row[index]
+        }
+        var (best, bestValue) = (0, value(0))
+        for index in row.indices.dropFirst() where row[index] > bestValue {
+            let candidate = value(index)
+            if candidate > bestValue { (best, bestValue) = (index, candidate) }
+        }
         return best
     }
 }

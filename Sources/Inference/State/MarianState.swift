@@ -5,6 +5,7 @@ import CGGML
 
 public final class MarianState: StepDecoder {
     public let model: MarianModel
+    public let linearKernel: LinearKernel
     private let backend: CPUBackend
     private let encoderAllocator = GraphAllocator()
     private let decoderAllocator = GraphAllocator()
@@ -15,8 +16,10 @@ public final class MarianState: StepDecoder {
     /// Steps the self-attention cache holds before it first doubles.
     static let initialCacheCapacity = 32
 
-    public init(model: MarianModel, threads: Int) {
+    public init(model: MarianModel, threads: Int, linearKernel: LinearKernel = .preferred) {
         self.model = model
+        // Asking for the tiled kernel on a CPU without AVX2 gets ggml's: same results, no illegal instruction.
+        self.linearKernel = CPUKernels.available ? linearKernel : .ggml
         backend = CPUBackend(threads: threads)
     }
 
@@ -34,7 +37,7 @@ public final class MarianState: StepDecoder {
             backend: backend, h: h, batch: sources.count, beams: beams, sourceLength: s,
             capacity: min(Self.initialCacheCapacity, h.maxPositions))
         let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
-        let graph = EncoderGraph(context: context, weights: model.weights, h: h, caches: batchCaches)
+        let graph = EncoderGraph(context: context, weights: model.weights, h: h, caches: batchCaches, linearKernel: linearKernel)
         encoderAllocator.allocate(graph.builder.graph)
         let padded = sources.flatMap { $0 + [Int32](repeating: Int32(h.padID), count: s - $0.count) }
         set(graph.tokens, padded)
@@ -58,7 +61,7 @@ public final class MarianState: StepDecoder {
         let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
         let graph = DecoderStepGraph(
             context: context, weights: model.weights, h: model.hyperparameters, caches: caches,
-            position: position, reorder: reorder)
+            position: position, reorder: reorder, linearKernel: linearKernel)
         decoderAllocator.allocate(graph.builder.graph)
         set(graph.tokens, tokens)
         set(graph.crossMask, crossMask)

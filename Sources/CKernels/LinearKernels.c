@@ -1,0 +1,146 @@
+// Register-tiled y = W·x + b (see LinearKernels.h for why). Layout: each thread owns a contiguous range of
+// weight rows; columns are walked in blocks that stay in L2 (≈ 192 KiB of input), and inside a block every
+// group of 6 weight rows meets every pair of columns in one 6 × 2 tile held in 12 ymm accumulators.
+// F16 and Q8_0 rows are first unpacked to f32 in a small per-thread panel, so the tile itself is always f32 and
+// the conversion is paid once per row group and column block, not once per FMA. Summation order differs from
+// ggml's vec_dot (8 lanes, then a horizontal sum), so results agree with it to float rounding, not bit for bit.
+#include "LinearKernels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#define KERNEL __attribute__((target("avx2,fma,f16c")))
+#define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma,f16c")))
+
+/// 6 × 2 accumulators + 2 columns + 1 row = 15 of the 16 ymm registers. A 4 × 3 tile needs all 16 plus one, and
+/// clang then spills an accumulator to the stack every iteration (measured: half the kernel's time on that store).
+enum { TILE_ROWS = 6, TILE_COLUMNS = 2, LANES = 8, Q8_BLOCK = 32 };
+/// Input floats a column block may hold: about 192 KiB, well inside a 512 KiB L2 beside the weight panel.
+enum { BLOCK_INPUT_FLOATS = 48 * 1024 };
+
+/// ggml's block_q8_0: one half-precision scale, then 32 signed bytes (34 bytes, no padding).
+typedef struct {
+    uint16_t scale;
+    int8_t values[Q8_BLOCK];
+} q8_0_block;
+
+INLINE_KERNEL float horizontal_sum(__m256 v) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+
+/// rm weight rows (stride `w_stride` floats) against rn input columns (stride `x_stride`), over `inner` values.
+/// Called with constant rm and rn, so the accumulator arrays become registers.
+INLINE_KERNEL void tile(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
+                        int64_t inner, float sums[TILE_ROWS][TILE_COLUMNS]) {
+    __m256 acc[TILE_ROWS][TILE_COLUMNS];
+    for (int i = 0; i < rm; i++)
+        for (int j = 0; j < rn; j++) acc[i][j] = _mm256_setzero_ps();
+    for (int64_t p = 0; p < inner; p += LANES) {
+        __m256 column[TILE_COLUMNS];
+        for (int j = 0; j < rn; j++) column[j] = _mm256_loadu_ps(x + j * x_stride + p);
+        for (int i = 0; i < rm; i++) {
+            __m256 row = _mm256_loadu_ps(w + i * w_stride + p);
+            for (int j = 0; j < rn; j++) acc[i][j] = _mm256_fmadd_ps(row, column[j], acc[i][j]);
+        }
+    }
+    for (int i = 0; i < rm; i++)
+        for (int j = 0; j < rn; j++) sums[i][j] = horizontal_sum(acc[i][j]);
+}
+
+#define TILE_CASE(rm, rn) \
+    case (rm) * 8 + (rn): tile(rm, rn, w, w_stride, x, x_stride, inner, sums); break;
+
+KERNEL static void any_tile(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
+                            int64_t inner, float sums[TILE_ROWS][TILE_COLUMNS]) {
+    switch (rm * 8 + rn) {
+        TILE_CASE(6, 2) TILE_CASE(6, 1) TILE_CASE(5, 2) TILE_CASE(5, 1) TILE_CASE(4, 2) TILE_CASE(4, 1)
+        TILE_CASE(3, 2) TILE_CASE(3, 1) TILE_CASE(2, 2) TILE_CASE(2, 1) TILE_CASE(1, 2) TILE_CASE(1, 1)
+        default: break;
+    }
+}
+
+KERNEL static void unpack_f16(const uint16_t *source, float *panel, int64_t inner) {
+    for (int64_t p = 0; p < inner; p += LANES)
+        _mm256_storeu_ps(panel + p, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(source + p))));
+}
+
+KERNEL static void unpack_q8_0(const q8_0_block *blocks, float *panel, int64_t inner) {
+    for (int64_t b = 0; b < inner / Q8_BLOCK; b++) {
+        __m256 scale = _mm256_set1_ps(_cvtsh_ss(blocks[b].scale));
+        for (int g = 0; g < Q8_BLOCK / LANES; g++) {
+            __m128i bytes = _mm_loadl_epi64((const __m128i *)(blocks[b].values + g * LANES));
+            __m256 values = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(bytes));
+            _mm256_storeu_ps(panel + b * Q8_BLOCK + g * LANES, _mm256_mul_ps(values, scale));
+        }
+    }
+}
+
+/// The f32 view of rows [row, row + rm): the weights themselves for F32, else unpacked into `panel`.
+KERNEL static const float *row_panel(const dragoman_linear_problem *p, int64_t row, int rm, float *panel,
+                                     size_t *stride) {
+    const char *first = (const char *)p->weights + row * p->weight_row_stride;
+    if (p->format == DRAGOMAN_WEIGHTS_F32) {
+        *stride = p->weight_row_stride / sizeof(float);
+        return (const float *)first;
+    }
+    for (int i = 0; i < rm; i++) {
+        const void *source = first + i * p->weight_row_stride;
+        if (p->format == DRAGOMAN_WEIGHTS_F16) unpack_f16(source, panel + i * p->inner, p->inner);
+        else unpack_q8_0(source, panel + i * p->inner, p->inner);
+    }
+    *stride = (size_t)p->inner;
+    return panel;
+}
+
+KERNEL void dragoman_linear_compute(const dragoman_linear_problem *p, int part, int parts) {
+    int64_t tiles = (p->rows + TILE_ROWS - 1) / TILE_ROWS;
+    int64_t first = p->rows == 0 ? 0 : TILE_ROWS * (tiles * part / parts);
+    int64_t end = TILE_ROWS * (tiles * (part + 1) / parts);
+    if (end > p->rows) end = p->rows;
+    if (first >= end) return;
+
+    float *panel = NULL;
+    if (p->format != DRAGOMAN_WEIGHTS_F32) {
+        panel = aligned_alloc(32, (size_t)(TILE_ROWS * p->inner) * sizeof(float));
+        if (panel == NULL) abort();  // a few KiB per thread; nothing sensible to do without it
+    }
+    int64_t block = BLOCK_INPUT_FLOATS / p->inner;
+    block -= block % TILE_COLUMNS;
+    if (block < TILE_COLUMNS) block = TILE_COLUMNS;
+    size_t x_stride = p->input_column_stride / sizeof(float);
+    size_t y_stride = p->output_column_stride / sizeof(float);
+
+    for (int64_t c0 = 0; c0 < p->columns; c0 += block) {
+        int64_t c_end = c0 + block < p->columns ? c0 + block : p->columns;
+        for (int64_t r = first; r < end; r += TILE_ROWS) {
+            int rm = end - r < TILE_ROWS ? (int)(end - r) : TILE_ROWS;
+            size_t w_stride;
+            const float *w = row_panel(p, r, rm, panel, &w_stride);
+            for (int64_t c = c0; c < c_end; c += TILE_COLUMNS) {
+                int rn = c_end - c < TILE_COLUMNS ? (int)(c_end - c) : TILE_COLUMNS;
+                float sums[TILE_ROWS][TILE_COLUMNS];
+                any_tile(rm, rn, w, w_stride, p->input + c * x_stride, x_stride, p->inner, sums);
+                for (int j = 0; j < rn; j++) {
+                    float *y = p->output + (c + j) * y_stride + r;
+                    for (int i = 0; i < rm; i++) y[i] = sums[i][j] + (p->bias ? p->bias[r + i] : 0.0f);
+                }
+            }
+        }
+    }
+    free(panel);
+}
+
+#else  // Not x86-64: dragoman_kernels_available() is false and the Swift side keeps ggml's mul_mat.
+
+void dragoman_linear_compute(const dragoman_linear_problem *problem, int part, int parts) {
+    (void)problem, (void)part, (void)parts;
+    abort();
+}
+
+#endif

@@ -1,0 +1,7 @@
+// Whether CKernels' AVX2 code runs on this CPU, asked once. Where it does not, Marian uses ggml's mul_mat and
+// Swift's scalar log-sum-exp: the same results to float rounding, only slower.
+import CKernels
+
+enum CPUKernels {
+    static let available = dragoman_kernels_available()
+}

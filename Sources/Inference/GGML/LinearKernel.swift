@@ -1,0 +1,58 @@
+// Which code computes a linear layer (W·x + b) in the Marian graphs. ggml's mul_mat in the libggml-python wheel
+// does one dot product at a time (measured: 80% of a decode in ggml_vec_dot_f32); CKernels' tile kernel
+// runs as a ggml custom op on ggml's own thread pool, so graphs, allocation and threading stay ggml's.
+import CGGML
+import CKernels
+
+public enum LinearKernel: String, Sendable, CaseIterable {
+    /// ggml_mul_mat then ggml_add.
+    case ggml
+    /// CKernels' register-tiled AVX2 kernel with the bias fused in.
+    case tiled
+
+    /// `tiled` where the CPU has AVX2, FMA and F16C; otherwise `ggml`.
+    public static let preferred: LinearKernel = CPUKernels.available ? .tiled : .ggml
+}
+
+/// The custom-op side of `LinearKernel.tiled`: which tensors it accepts and the callback ggml's threads run.
+enum TiledLinear {
+    /// y = weight·x + bias as one custom node, or nil when the kernel does not take these tensors (the caller
+    /// then builds ggml's mul_mat): 2-D weights in F32/F16/Q8_0, f32 x with contiguous columns, f32 bias.
+    static func node(_ ctx: OpaquePointer, weight: Tensor, x: Tensor, bias: Tensor) -> Tensor? {
+        let (w, input) = (weight.pointee, x.pointee)
+        guard format(w.type) != nil, w.ne.2 == 1, w.ne.3 == 1, w.ne.0 % (w.type == GGML_TYPE_Q8_0 ? 32 : 8) == 0,
+              input.type == GGML_TYPE_F32, input.ne.0 == w.ne.0, input.ne.2 == 1, input.ne.3 == 1,
+              input.nb.0 == MemoryLayout<Float>.size,
+              bias.pointee.type == GGML_TYPE_F32, ggml_is_contiguous(bias), ggml_nelements(bias) == w.ne.1
+        else { return nil }
+        var arguments: [Tensor?] = [weight, x, bias]
+        return arguments.withUnsafeMutableBufferPointer { sources in
+            ggml_custom_4d(ctx, GGML_TYPE_F32, w.ne.1, input.ne.1, 1, 1, sources.baseAddress, 3,
+                           { output, part, parts, _ in TiledLinear.compute(output, part: part, parts: parts) },
+                           GGML_N_TASKS_MAX, nil)
+        }
+    }
+
+    private static func format(_ type: ggml_type) -> dragoman_weight_format? {
+        switch type {
+        case GGML_TYPE_F32: DRAGOMAN_WEIGHTS_F32
+        case GGML_TYPE_F16: DRAGOMAN_WEIGHTS_F16
+        case GGML_TYPE_Q8_0: DRAGOMAN_WEIGHTS_Q8_0
+        default: nil
+        }
+    }
+
+    /// Runs on each of ggml's threads; `node` checked the tensors when it built the graph.
+    private static func compute(_ output: Tensor?, part: Int32, parts: Int32) {
+        guard let output, let weight = output.pointee.src.0, let x = output.pointee.src.1,
+              let bias = output.pointee.src.2, let format = format(weight.pointee.type)
+        else { preconditionFailure("tiled linear node without its sources") }
+        var problem = dragoman_linear_problem(
+            format: format, weights: weight.pointee.data, weight_row_stride: weight.pointee.nb.1,
+            input: x.pointee.data.assumingMemoryBound(to: Float.self), input_column_stride: x.pointee.nb.1,
+            bias: bias.pointee.data.assumingMemoryBound(to: Float.self),
+            output: output.pointee.data.assumingMemoryBound(to: Float.self), output_column_stride: output.pointee.nb.1,
+            inner: weight.pointee.ne.0, rows: weight.pointee.ne.1, columns: x.pointee.ne.1)
+        dragoman_linear_compute(&problem, part, parts)
+    }
+}

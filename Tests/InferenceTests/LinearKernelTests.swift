@@ -1,0 +1,119 @@
+// CKernels' tiled linear layer against a Float64 reference computed from ggml's own dequantised weights, for
+// each weight format and for shapes that leave partial tiles (rows not a multiple of 6, odd column counts),
+// strided input columns, and more threads than row tiles.
+@testable import Inference
+import CGGML
+import Testing
+
+@Suite(.enabled(if: CPUKernels.available, "CKernels need AVX2, FMA and F16C"))
+struct LinearKernelTests {
+    struct Shape: Sendable, CustomTestStringConvertible {
+        let inner, rows, columns, threads: Int
+        var testDescription: String { "\(rows)×\(inner) · \(inner)×\(columns), \(threads) threads" }
+    }
+
+    static let shapes = [
+        Shape(inner: 64, rows: 13, columns: 7, threads: 3), Shape(inner: 32, rows: 1, columns: 1, threads: 2),
+        Shape(inner: 96, rows: 50, columns: 33, threads: 2), Shape(inner: 256, rows: 6, columns: 2, threads: 1),
+        Shape(inner: 64, rows: 4, columns: 5, threads: 4),
+    ]
+
+    static let formats = ["f32", "f16", "q8_0"]
+
+    static func type(_ format: String) -> ggml_type {
+        switch format {
+        case "f16": GGML_TYPE_F16
+        case "q8_0": GGML_TYPE_Q8_0
+        default: GGML_TYPE_F32
+        }
+    }
+
+    @Test(arguments: formats, shapes) func matchesFloat64Reference(format: String, shape: Shape) throws {
+        let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 16 << 20, mem_buffer: nil, no_alloc: false))!)
+        let ctx = context.pointer
+        var random = SplitMix64(seed: UInt64(shape.rows * 1000 + shape.columns))
+        let (weight, dequantized) = Self.weights(ctx, Self.type(format), shape, &random)
+        // Every other column of a wider tensor, so the input column stride is not `inner`.
+        let wide = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, Int64(shape.inner), Int64(2 * shape.columns))!
+        let inputs = Self.fill(wide, count: shape.inner * 2 * shape.columns, &random)
+        let x = ggml_view_2d(ctx, wide, Int64(shape.inner), Int64(shape.columns), 2 * wide.pointee.nb.1, 0)!
+        let bias = ggml_new_tensor_1d(ctx, GGML_TYPE_F32, Int64(shape.rows))!
+        let biases = Self.fill(bias, count: shape.rows, &random)
+
+        let y = try #require(TiledLinear.node(ctx, weight: weight, x: x, bias: bias))
+        let graph = ggml_new_graph(ctx)!
+        ggml_build_forward_expand(graph, y)
+        #expect(ggml_graph_compute_with_ctx(ctx, graph, Int32(shape.threads)) == GGML_STATUS_SUCCESS)
+
+        let output = UnsafeBufferPointer(start: y.pointee.data.assumingMemoryBound(to: Float.self),
+                                         count: shape.rows * shape.columns)
+        for column in 0..<shape.columns {
+            for row in 0..<shape.rows {
+                var (sum, magnitude) = (Double(biases[row]), abs(Double(biases[row])))
+                for i in 0..<shape.inner {
+                    let term = Double(dequantized[row * shape.inner + i]) * Double(inputs[2 * column * shape.inner + i])
+                    (sum, magnitude) = (sum + term, magnitude + abs(term))
+                }
+                let got = Double(output[column * shape.rows + row])
+                #expect(abs(got - sum) <= 1e-6 * magnitude + 1e-6, "row \(row) column \(column): \(got) vs \(sum)")
+            }
+        }
+    }
+
+    @Test func declinesWhatItDoesNotCompute() {
+        let context = GGMLContext(tensorCount: 16)
+        let ctx = context.pointer
+        let bias = ggml_new_tensor_1d(ctx, GGML_TYPE_F32, 8)!
+        let x = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, 64, 3)!
+        let q4 = ggml_new_tensor_2d(ctx, GGML_TYPE_Q4_0, 64, 8)!
+        #expect(TiledLinear.node(ctx, weight: q4, x: x, bias: bias) == nil)
+        let ragged = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, 12, 8)!  // inner not a multiple of 8
+        #expect(TiledLinear.node(ctx, weight: ragged, x: ggml_new_tensor_2d(ctx, GGML_TYPE_F32, 12, 3)!, bias: bias) == nil)
+        let f32 = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, 64, 8)!
+        let transposed = ggml_transpose(ctx, ggml_new_tensor_2d(ctx, GGML_TYPE_F32, 3, 64)!)!
+        #expect(TiledLinear.node(ctx, weight: f32, x: transposed, bias: bias) == nil)
+        #expect(TiledLinear.node(ctx, weight: f32, x: x, bias: bias) != nil)
+    }
+
+    /// A weight tensor of `type` holding random values, and those values as ggml reads them back (after rounding).
+    static func weights(_ ctx: OpaquePointer, _ type: ggml_type, _ shape: Shape, _ random: inout SplitMix64)
+        -> (Tensor, [Float])
+    {
+        let count = shape.inner * shape.rows
+        let values = (0..<count).map { _ in random.nextSigned() }
+        let weight = ggml_new_tensor_2d(ctx, type, Int64(shape.inner), Int64(shape.rows))!
+        guard type != GGML_TYPE_F32 else {
+            values.withUnsafeBytes { weight.pointee.data.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            return (weight, values)
+        }
+        let traits = ggml_get_type_traits(type)!.pointee
+        traits.from_float_ref(values, weight.pointee.data, Int64(count))
+        var dequantized = [Float](repeating: 0, count: count)
+        traits.to_float(weight.pointee.data, &dequantized, Int64(count))
+        return (weight, dequantized)
+    }
+
+    static func fill(_ tensor: Tensor, count: Int, _ random: inout SplitMix64) -> [Float] {
+        let values = (0..<count).map { _ in random.nextSigned() }
+        values.withUnsafeBytes { tensor.pointee.data.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        return values
+    }
+}
+
+/// A small deterministic generator, so a failure reproduces.
+struct SplitMix64 {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [-1, 1).
+    mutating func nextSigned() -> Float { Float(next() >> 40) / Float(1 << 23) - 1 }
+}
