@@ -31,7 +31,9 @@ public struct DragomanAPI: Sendable {
             let target = try body.language("target", allowAuto: false)
             let output = try await service.translate(
                 texts, source: source, target: target, engine: try body.optionalString("engine"))
-            return try encode(Self.view(output, requestedSource: source, single: single))
+            let view = Self.view(output, requestedSource: source, single: single)
+            if let bytes = view.plainJSON() { return .json(bytes: bytes) }
+            return try encode(view)
         }
     }
 

@@ -1,0 +1,45 @@
+// JSONBytes against the encoder it stands in for: the same bytes as Response.json's JSONEncoder for strings
+// (every control character, quotes, backslashes, slashes, non-ASCII), booleans, lists and nesting.
+import Foundation
+import HTTPServer
+import Testing
+
+@Suite struct JSONBytesTests {
+    struct Sample: Encodable {
+        var cached: [Bool]
+        var empty: [String]
+        var flag: Bool
+        var text: String
+        var texts: [String]
+    }
+
+    static let strings: [String] = [
+        "", "plain", "quote \" backslash \\ slash / end", "tab\tnew\nline\rfeed\u{0C}back\u{08}",
+        String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }), "\u{7F} del", "é ñ ü — “quotes”",
+        "emoji 👩🏽‍💻 🇪🇸", "\u{2028}\u{2029}\u{FEFF}", "<b>&amp;</b>", "{\"json\": [1, 2]}",
+    ]
+
+    @Test(arguments: strings) func writesWhatJSONEncoderWrites(text: String) throws {
+        let sample = Sample(cached: [true, false], empty: [], flag: text.isEmpty, text: text, texts: [text, "x", text])
+        var writer = JSONBytes()
+        writer.openObject()
+        writer.key("cached")
+        writer.openArray()
+        for flag in sample.cached { writer.bool(flag) }
+        writer.closeArray()
+        writer.key("empty")
+        writer.openArray()
+        writer.closeArray()
+        writer.key("flag")
+        writer.bool(sample.flag)
+        writer.key("text")
+        writer.string(sample.text)
+        writer.key("texts")
+        writer.openArray()
+        for item in sample.texts { writer.string(item) }
+        writer.closeArray()
+        writer.closeObject()
+        let expected = try Response.json(sample).body
+        #expect(writer.bytes == expected, "\(String(decoding: writer.bytes, as: UTF8.self))")
+    }
+}
