@@ -6,11 +6,16 @@ import CoreMetrics
 import Foundation
 import Metrics
 import Prometheus
+import Synchronization
 
 public final class DragomanMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let factory: PrometheusMetricsFactory
     private let sampler: ScrapeSampler
+    /// Request series made once and reused: making them per request (a registry lookup under its lock, label
+    /// strings built each time) was 3.5% of the server's CPU under cached load (perf). Bounded: routes are
+    /// patterns and statuses few.
+    private let requestSeries = Mutex<[RequestSeries: RequestHandles]>([:])
 
     public init(gauges: @escaping @Sendable () async -> ServiceGauges = { ServiceGauges() }) {
         let registry = PrometheusCollectorRegistry()
@@ -28,14 +33,21 @@ public final class DragomanMetrics: Sendable {
 
     /// One finished HTTP request, labelled by the route pattern (`/api/task/{id}`), not the raw path.
     public func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        Counter(
-            label: "dragoman_http_requests_total",
-            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory
-        ).increment()
-        Metrics.Timer(
-            label: "dragoman_http_request_duration_seconds", dimensions: [("route", route), ("method", method)],
-            factory: factory
-        ).record(duration: duration)
+        let key = RequestSeries(route: route, method: method, status: status)
+        let handles = requestSeries.withLock { series in
+            if let known = series[key] { return known }
+            let made = RequestHandles(
+                count: CoreMetrics.Counter(
+                    label: "dragoman_http_requests_total",
+                    dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory),
+                duration: Metrics.Timer(
+                    label: "dragoman_http_request_duration_seconds", dimensions: [("route", route), ("method", method)],
+                    factory: factory))
+            series[key] = made
+            return made
+        }
+        handles.count.increment()
+        handles.duration.record(duration: duration)
     }
 
     /// The Prometheus text exposition (version 0.0.4), gauges sampled now.
@@ -43,6 +55,17 @@ public final class DragomanMetrics: Sendable {
         await sampler.sample()
         return registry.emitToBuffer()
     }
+}
+
+private struct RequestSeries: Hashable {
+    let route: String
+    let method: String
+    let status: Int
+}
+
+private struct RequestHandles: Sendable {
+    let count: CoreMetrics.Counter
+    let duration: Metrics.Timer
 }
 
 extension Metrics.Timer {

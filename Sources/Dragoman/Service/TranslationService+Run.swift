@@ -21,7 +21,8 @@ extension TranslationService {
     func plan(_ texts: [String], source: String, target: String, engine: any TranslationEngine)
         async throws(ServiceError) -> [PlannedItem]
     {
-        let pairs = Set(await engine.pairs())
+        // A handful of pairs: a linear search beats hashing them into a Set on every request.
+        let pairs = await engine.pairs()
         var plan: [PlannedItem] = []
         for (index, text) in texts.enumerated() {
             var detection: Detection?

@@ -58,6 +58,10 @@ struct ServeOptions: ParsableArguments {
 
     static func bootstrapLogging(level: String) -> Logger {
         let parsed = Logger.Level(rawValue: level.lowercased()) ?? .info
+        // Every log line's timestamp calls localtime(); with TZ unset glibc re-reads /etc/localtime's status
+        // each time (a stat per access-log line: 3.8% of the server's CPU under cached load, perf + strace).
+        // Naming the same zone file explicitly lets glibc keep it loaded.
+        if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 0) }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = parsed
