@@ -105,6 +105,13 @@ import TestSupport
         let languages = try await client.get("/api/languages")
         let pairs = (languages.object["engines"] as? [String: Any])?["apertium"] as? [[String: Any]] ?? []
         #expect(pairs.contains { $0["source"] as? String == "en" && $0["target"] as? String == "es" })
+        let codes = languages.object["codes"] as? [[String: Any]] ?? []
+        let english = codes.first { $0["code"] as? String == "en" }
+        #expect(english?["apertium"] as? String == "eng" && english?["name"] as? String == "English")
+        // APy clients name languages the Apertium way; the answer speaks ISO 639-1.
+        let apertiumCodes = try await client.post("/api/translate", ["text": "The cat.", "source": "eng", "target": "spa"])
+        #expect(apertiumCodes.status == 200)
+        #expect((apertiumCodes.object["source"] as? String, apertiumCodes.object["target"] as? String) == ("en", "es"))
         let detect = try await client.post("/api/detect", ["text": "The house is red and the dog is big."])
         #expect(detect.status == 200)
         _ = try await client.post("/api/translate", ["text": "The cat.", "source": "en", "target": "es"])

@@ -61,9 +61,17 @@ struct PairView: Encodable, Sendable {
 }
 
 struct LanguagesView: Encodable, Sendable {
+    struct Code: Encodable, Sendable {
+        var code: String
+        /// What Apertium's mode files and APy call it ("eng"); requests may use either.
+        var apertium: String
+        var name: String?
+    }
     var engines: [String: [PairView]]
     /// Every language some engine translates from or to.
     var languages: [String]
+    /// The same languages with their Apertium codes and English names.
+    var codes: [Code]
 }
 
 extension Date {

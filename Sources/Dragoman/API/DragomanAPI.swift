@@ -72,7 +72,11 @@ public struct DragomanAPI: Sendable {
                 }
                 engines[name] = views
             }
-            return try encode(LanguagesView(engines: engines, languages: codes.sorted()))
+            let sorted = codes.sorted()
+            let table = sorted.map {
+                LanguagesView.Code(code: $0, apertium: LanguageCodes.apertium(fromISO: $0), name: LanguageCodes.name(ofISO: $0))
+            }
+            return try encode(LanguagesView(engines: engines, languages: sorted, codes: table))
         }
     }
 }

@@ -1,5 +1,6 @@
 // Reads a request's JSON object field by field, so each mistake gets its own stable code: invalid_json for
 // bytes that are not a JSON object, missing_field, invalid_field for a wrong type, empty_text for "".
+import Engines
 import Foundation
 
 struct JSONBody {
@@ -39,13 +40,14 @@ struct JSONBody {
         return (texts, false)
     }
 
-    /// A two- or three-letter language code, or "auto" where allowed.
+    /// A two- or three-letter language code, or "auto" where allowed. Apertium's codes ("eng", "spa", as
+    /// Apertium-APy clients send them) come back as the ISO 639-1 codes the service speaks ("en", "es").
     func language(_ name: String, allowAuto: Bool) throws(ServiceError) -> String {
         let code = try string(name).lowercased()
         if allowAuto && code == "auto" { return code }
         guard (2...3).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw .invalidField(name, "must be a language code such as \"en\"\(allowAuto ? " or \"auto\"" : "")")
         }
-        return code
+        return LanguageCodes.iso(fromApertium: code)
     }
 }
