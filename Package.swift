@@ -111,7 +111,7 @@ let package = Package(
             dependencies: ["HTTPClient", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LanguageDetectionTests", dependencies: ["LanguageDetection"]),
         .testTarget(name: "HTMLTextTests", dependencies: ["HTMLText"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference", "CGGML"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "CGGML", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CacheTests", dependencies: ["Cache", "TestSupport"]),
         .testTarget(name: "JobsTests", dependencies: ["Jobs"]),
         .testTarget(name: "EnginesTests", dependencies: ["Engines", "TestSupport"]),

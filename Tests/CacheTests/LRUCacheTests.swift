@@ -1,4 +1,5 @@
 import Cache
+import TestSupport
 import Testing
 
 /// The simplest correct byte-bounded LRU: an array in recency order. O(n), which a test can afford.

@@ -3,6 +3,7 @@
 // strided input columns, and more threads than row tiles.
 @testable import Inference
 import CGGML
+import TestSupport
 import Testing
 
 @Suite(.enabled(if: CPUKernels.available, "CKernels need AVX2, FMA and F16C"))
@@ -31,7 +32,7 @@ struct LinearKernelTests {
     @Test(arguments: formats, shapes) func matchesFloat64Reference(format: String, shape: Shape) throws {
         let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 16 << 20, mem_buffer: nil, no_alloc: false))!)
         let ctx = context.pointer
-        var random = SplitMix64(seed: UInt64(shape.rows * 1000 + shape.columns))
+        var random = SeededGenerator(state: UInt64(shape.rows * 1000 + shape.columns))
         let (weight, dequantized) = Self.weights(ctx, Self.type(format), shape, &random)
         // Every other column of a wider tensor, so the input column stride is not `inner`.
         let wide = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, Int64(shape.inner), Int64(2 * shape.columns))!
@@ -76,7 +77,7 @@ struct LinearKernelTests {
     }
 
     /// A weight tensor of `type` holding random values, and those values as ggml reads them back (after rounding).
-    static func weights(_ ctx: OpaquePointer, _ type: ggml_type, _ shape: Shape, _ random: inout SplitMix64)
+    static func weights(_ ctx: OpaquePointer, _ type: ggml_type, _ shape: Shape, _ random: inout SeededGenerator)
         -> (Tensor, [Float])
     {
         let count = shape.inner * shape.rows
@@ -93,27 +94,14 @@ struct LinearKernelTests {
         return (weight, dequantized)
     }
 
-    static func fill(_ tensor: Tensor, count: Int, _ random: inout SplitMix64) -> [Float] {
+    static func fill(_ tensor: Tensor, count: Int, _ random: inout SeededGenerator) -> [Float] {
         let values = (0..<count).map { _ in random.nextSigned() }
         values.withUnsafeBytes { tensor.pointee.data.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
         return values
     }
 }
 
-/// A small deterministic generator, so a failure reproduces.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
     /// Uniform in [-1, 1).
     mutating func nextSigned() -> Float { Float(next() >> 40) / Float(1 << 23) - 1 }
 }
