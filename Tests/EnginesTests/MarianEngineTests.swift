@@ -47,6 +47,20 @@ import Testing
         #expect(output == [first, ""])
     }
 
+    /// A sentence with more tokens than the model's 256 positions is translated in two halves, not cut to its start.
+    @Test func sentenceLongerThanThePositionsIsTranslatedWhole() async throws {
+        let directory = try MarianFixture.modelsDirectory()
+        let model = try MarianModel(path: MarianFixture.modelPath)
+        let codec = try model.makeTokenizer()
+        let first = Array(repeating: "she reads a book", count: 32).joined(separator: " ")
+        let second = Array(repeating: "we go home now", count: 32).joined(separator: " ")
+        let positions = model.hyperparameters.maxPositions
+        try #require(codec.encode(first).count <= positions && codec.encode(second).count <= positions)
+        try #require(codec.encode(first + " " + second).count > positions, "\(codec.encode(first).count) + \(codec.encode(second).count)")
+        let output = try await engine(directory.path, beams: 1).translate([first + " " + second], pair: pair)
+        #expect(output == [try expected(first, beams: 1) + " " + expected(second, beams: 1)])
+    }
+
     @Test(arguments: [1, 4]) func concurrentCallsEqualOneByOne(beams: Int) async throws {
         let directory = try MarianFixture.modelsDirectory()
         let engine = engine(directory.path, workers: 2, batch: 3, beams: beams)

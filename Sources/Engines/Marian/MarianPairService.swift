@@ -1,5 +1,6 @@
 // One served model: the shared MarianModel, its tokenizer, and the scheduler over its workers. Splits each text
-// into sentences, sends every sentence of a call to the scheduler at once, and joins the translations back.
+// into sentences (and a sentence longer than the model's positions into parts), sends every one of a call to the
+// scheduler at once, and joins the translations back.
 import Inference
 
 final class MarianPairService: Sendable {
@@ -27,10 +28,28 @@ final class MarianPairService: Sendable {
         let split = texts.map(SentenceSplitter.split)
         // Blank pieces (leading whitespace, empty lines) pass through untranslated.
         let sentences = split.flatMap { $0.map(\.sentence) }.filter { !$0.isEmpty }
-        var outputs = await scheduler.submit(sentences.map(codec.encode)).map(codec.decode)[...]
+        let sources = sentences.map(sources(for:))
+        var outputs = await scheduler.submit(sources.flatMap { $0 }).map(codec.decode)[...]
+        var translations = sources.map { parts in
+            defer { outputs.removeFirst(parts.count) }
+            return outputs.prefix(parts.count).joined(separator: " ")
+        }[...]
         return split.map { pieces in
-            let translated = pieces.map { $0.sentence.isEmpty ? "" : outputs.removeFirst() }
+            let translated = pieces.map { $0.sentence.isEmpty ? "" : translations.removeFirst() }
             return SentenceSplitter.join(translated, pieces)
         }
+    }
+
+    /// A sentence's source ids, in several parts when it has more tokens than the model has positions (512 for
+    /// OPUS-MT): halved at its middle space until every part fits, the parts translated apart and joined with a
+    /// space. Otherwise the encoder would see its first positions only and the rest would vanish without a word.
+    /// A part with no space left to split at is cut by `MarianState`.
+    func sources(for sentence: String) -> [[Int32]] {
+        let ids = codec.encode(sentence)
+        guard ids.count > model.hyperparameters.maxPositions else { return [ids] }
+        let words = sentence.split(separator: " ")
+        guard words.count > 1 else { return [ids] }
+        let middle = words.count / 2
+        return sources(for: words[..<middle].joined(separator: " ")) + sources(for: words[middle...].joined(separator: " "))
     }
 }
