@@ -7,7 +7,6 @@
 #include "LinearKernels.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #if defined(__x86_64__)
 #include <immintrin.h>

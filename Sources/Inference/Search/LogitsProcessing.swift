@@ -5,10 +5,7 @@ import CKernels
 enum LogitsProcessing {
     /// log_softmax in float32 as torch computes it: x - max - log(sum(exp(x - max))).
     static func logSoftmax(_ row: inout ArraySlice<Float>) {
-        guard let maximum = row.max() else { return }
-        var sum: Float = 0
-        for value in row { sum += expf(value - maximum) }
-        let shift = maximum + logf(sum)
+        guard let shift = scalarShift(row) else { return }
         for index in row.indices { row[index] -= shift }
     }
 
@@ -17,7 +14,12 @@ enum LogitsProcessing {
     /// (≈ 2 ulp, as torch's own vectorised exp), so the shift matches the scalar one to float rounding.
     static func logSoftmaxShift(_ row: UnsafeBufferPointer<Float>) -> Float {
         if CPUKernels.available, let base = row.baseAddress { return dragoman_log_sum_exp(base, Int64(row.count)) }
-        guard let maximum = row.max() else { return 0 }
+        return scalarShift(row) ?? 0
+    }
+
+    /// max + log Σ exp(x − max) with glibc's expf, in index order; nil for an empty row.
+    private static func scalarShift(_ row: some Collection<Float>) -> Float? {
+        guard let maximum = row.max() else { return nil }
         var sum: Float = 0
         for value in row { sum += expf(value - maximum) }
         return maximum + logf(sum)
@@ -38,7 +40,7 @@ enum LogitsProcessing {
         let base = row.startIndex
         if length < o.minLength { row[base + Int(o.eosID)] = -.infinity }
         for id in o.badWordsIDs { row[base + Int(id)] = -.infinity }
-        if let forced = o.forcedEOSID, length == o.maxLength - 1 {
+        if let forced = forcedToken(length: length, options: o) {
             for index in row.indices { row[index] = -.infinity }
             row[base + Int(forced)] = 0
         }
