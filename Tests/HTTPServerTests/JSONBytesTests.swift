@@ -24,9 +24,7 @@ import Testing
         var writer = JSONBytes()
         writer.openObject()
         writer.key("cached")
-        writer.openArray()
-        for flag in sample.cached { writer.bool(flag) }
-        writer.closeArray()
+        writer.list(sample.cached) { $0.bool($1) }
         writer.key("empty")
         writer.openArray()
         writer.closeArray()
@@ -35,9 +33,7 @@ import Testing
         writer.key("text")
         writer.string(sample.text)
         writer.key("texts")
-        writer.openArray()
-        for item in sample.texts { writer.string(item) }
-        writer.closeArray()
+        writer.list(sample.texts) { $0.string($1) }
         writer.closeObject()
         let expected = try Response.json(sample).body
         #expect(writer.bytes == expected, "\(String(decoding: writer.bytes, as: UTF8.self))")

@@ -28,11 +28,3 @@ extension TranslateResponse {
         return json.bytes
     }
 }
-
-extension JSONBytes {
-    mutating func list<Value>(_ values: [Value], _ write: (inout JSONBytes, Value) -> Void) {
-        openArray()
-        for value in values { write(&self, value) }
-        closeArray()
-    }
-}

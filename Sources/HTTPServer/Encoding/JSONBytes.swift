@@ -14,6 +14,13 @@ public struct JSONBytes: Sendable {
     public mutating func openArray() { value(UInt8(ascii: "[")); filled.append(false) }
     public mutating func closeArray() { filled.removeLast(); bytes.append(UInt8(ascii: "]")) }
 
+    /// An array of `values`, each written by `write`.
+    public mutating func list<Value>(_ values: [Value], _ write: (inout JSONBytes, Value) -> Void) {
+        openArray()
+        for value in values { write(&self, value) }
+        closeArray()
+    }
+
     /// The key of the next value in the current object.
     public mutating func key(_ name: String) {
         string(name)
