@@ -1,5 +1,7 @@
 // Every knob of the HTTP server, with the defaults a single-host deployment wants. Decodes from JSON with
 // snake_case keys; a key left out keeps its default, so Config/ files only need what they change.
+import Glibc
+
 public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var host = "127.0.0.1"
     public var port = 8080
@@ -27,6 +29,11 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     /// to a TCP reset (RFC 9112 section 9.6).
     public var lingerSeconds = 2.0
     public var listenBacklog = 1024
+    /// Event-loop threads; 0 means one per online core.
+    public var eventLoops = 0
+    /// Requests with a body up to this size run their handler on their connection's event loop; larger ones
+    /// (whose JSON alone takes long enough to stall every other connection on the loop) on Swift's global pool.
+    public var loopHandlerMaxBodyBytes = 64 * 1024
 
     public init() {}
 
@@ -44,6 +51,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         case gzipMinimumBytes = "gzip_minimum_bytes"
         case lingerSeconds = "linger_seconds"
         case listenBacklog = "listen_backlog"
+        case eventLoops = "event_loops"
+        case loopHandlerMaxBodyBytes = "loop_handler_max_body_bytes"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,10 +75,16 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         gzipMinimumBytes = try value(.gzipMinimumBytes, defaults.gzipMinimumBytes)
         lingerSeconds = try value(.lingerSeconds, defaults.lingerSeconds)
         listenBacklog = try value(.listenBacklog, defaults.listenBacklog)
+        eventLoops = try value(.eventLoops, defaults.eventLoops)
+        loopHandlerMaxBodyBytes = try value(.loopHandlerMaxBodyBytes, defaults.loopHandlerMaxBodyBytes)
     }
 }
 
 extension ServerConfiguration {
+    var resolvedEventLoops: Int {
+        eventLoops > 0 ? eventLoops : Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+
     /// The body limit for a request target ("/api/batch?x=1" is limited as "/api/batch").
     func bodyLimit(forTarget target: [UInt8]) -> Int {
         guard !maxBodyBytesByPath.isEmpty else { return maxBodyBytes }

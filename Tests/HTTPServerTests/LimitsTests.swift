@@ -83,7 +83,11 @@ import TestSupport
     }
 
     @Test func excessConnectionsAreRefusedWith503() async throws {
-        let server = try await LiveServer(responder: ServerTests.router()) { $0.maxConnections = 2 }
+        // Three loops: the two held connections sit on different loops, and the limit is the server's.
+        let server = try await LiveServer(responder: ServerTests.router()) {
+            $0.maxConnections = 2
+            $0.eventLoops = 3
+        }
         let held = try await offThePool {
             try (0..<2).map { _ in
                 let client = try server.client()

@@ -57,7 +57,8 @@ extension EventLoop {
         connection.nextSequence += 1
         if !request.keepAlive { connection.acceptsRequests = false }
         let (id, fd, remote, executor) = (connection.id, connection.fd, connection.remoteAddress, executor)
-        let task = Task { [self] in
+        let onLoop = request.body.count <= configuration.loopHandlerMaxBodyBytes
+        let task = Task(executorPreference: onLoop ? taskExecutor : globalConcurrentExecutor) { [self] in
             let (bytes, keepAlive) = await executor.respond(to: request, remoteAddress: remote)
             complete(Completion(connectionID: id, fd: fd, sequence: sequence, bytes: bytes, keepAlive: keepAlive))
         }

@@ -2,13 +2,15 @@
 // enforce the read, idle, handler and linger deadlines and the graceful-shutdown grace period.
 extension EventLoop {
     func drainInbox() {
-        let (completions, grace) = inbox.withLock { inbox in
+        let (completions, adopted, grace) = inbox.withLock { inbox in
             defer {
                 inbox.completions.removeAll(keepingCapacity: true)
+                inbox.adopted.removeAll()
                 inbox.shutdownGrace = nil
             }
-            return (inbox.completions, inbox.shutdownGrace)
+            return (inbox.completions, inbox.adopted, inbox.shutdownGrace)
         }
+        for connection in adopted { register(fd: connection.fd, address: connection.address, counted: true) }
         var touched: [Connection] = []
         for completion in completions {
             guard let connection = connections[completion.fd], connection.id == completion.connectionID,

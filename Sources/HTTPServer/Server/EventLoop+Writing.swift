@@ -90,7 +90,7 @@ extension EventLoop {
         guard connections[connection.fd] === connection else { return }
         connection.cancelInFlight()
         connections[connection.fd] = nil
-        if connection.counted { countedConnections -= 1 }
+        if connection.counted { connectionCount.release() }
         Glibc.close(connection.fd)
     }
 }

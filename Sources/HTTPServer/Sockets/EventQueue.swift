@@ -63,7 +63,9 @@ final class EventQueue {
     }
 
     /// Safe from any thread: a write to an eventfd is atomic and never blocks while the counter is below 2^64-1.
-    func wake() {
+    func wake() { Self.wake(wakeFD) }
+
+    static func wake(_ wakeFD: Int32) {
         var one: UInt64 = 1
         _ = write(wakeFD, &one, 8)
     }
