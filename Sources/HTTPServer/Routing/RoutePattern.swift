@@ -1,5 +1,5 @@
-// A route pattern split into segments once, at registration; matching a path is a walk over both segment lists
-// with no allocation unless the pattern has parameters.
+// A route pattern split into segments once, at registration. The router splits each request's path once too,
+// so matching it against every route is a walk over two segment lists, allocating only for parameters.
 struct RoutePattern: Sendable {
     enum Segment: Sendable, Equatable {
         case literal(String)
@@ -14,19 +14,20 @@ struct RoutePattern: Sendable {
         }
     }
 
-    /// The captured parameters when `path` matches, nil otherwise. Empty segments (`//`, a trailing `/`) are
-    /// ignored, so `/health/` matches `/health`.
-    func match(_ path: String) -> [String: String]? {
+    /// A path's segments as `match` takes them. Empty segments (`//`, a trailing `/`) are dropped, so
+    /// `/health/` matches `/health`.
+    static func parts(of path: String) -> [Substring] { path.split(separator: "/") }
+
+    /// The captured parameters when the path split into `parts` matches, nil otherwise.
+    func match(_ parts: [Substring]) -> [String: String]? {
+        guard parts.count == segments.count else { return nil }
         var parameters: [String: String] = [:]
-        var index = 0
-        for part in path.split(separator: "/") {
-            guard index < segments.count else { return nil }
-            switch segments[index] {
+        for (part, segment) in zip(parts, segments) {
+            switch segment {
             case .literal(let literal): guard part == literal else { return nil }
             case .parameter(let name): parameters[name] = String(part)
             }
-            index += 1
         }
-        return index == segments.count ? parameters : nil
+        return parameters
     }
 }
