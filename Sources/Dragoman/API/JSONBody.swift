@@ -43,9 +43,13 @@ struct JSONBody {
     /// A two- or three-letter language code, or "auto" where allowed. Apertium's codes ("eng", "spa", as
     /// Apertium-APy clients send them) come back as the ISO 639-1 codes the service speaks ("en", "es").
     func language(_ name: String, allowAuto: Bool) throws(ServiceError) -> String {
-        let code = try string(name).lowercased()
+        let given = try string(name)
+        // On bytes, not Characters: every request has two of these, and a code is ASCII or invalid.
+        let lowered = given.utf8.map { $0 | (UInt8(ascii: "A")...UInt8(ascii: "Z") ~= $0 ? 0x20 : 0) }
+        let code = String(decoding: lowered, as: UTF8.self)
         if allowAuto && code == "auto" { return code }
-        guard (2...3).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        guard (2...3).contains(lowered.count), lowered.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) })
+        else {
             throw .invalidField(name, "must be a language code such as \"en\"\(allowAuto ? " or \"auto\"" : "")")
         }
         return LanguageCodes.iso(fromApertium: code)
