@@ -53,8 +53,8 @@ var tokens = 0
 for first in stride(from: 0, to: sources.count, by: arguments.batch) {
     let batch = Array(sources[first..<min(first + arguments.batch, sources.count)])
     let outputs = arguments.beams == 1
-        ? GreedySearch.run(state, sources: batch, options: options)
-        : BeamSearch.run(state, sources: batch, options: options)
+        ? try GreedySearch.run(state, sources: batch, options: options)
+        : try BeamSearch.run(state, sources: batch, options: options)
     tokens += outputs.reduce(0) { $0 + $1.count + 1 }  // + the EOS each one ends with
 }
 let seconds = Date().timeIntervalSince(start)

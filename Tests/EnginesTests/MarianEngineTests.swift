@@ -24,8 +24,8 @@ import Testing
         options.beams = beams
         let state = MarianState(model: model, threads: 1)
         let source = [codec.encode(sentence)]
-        let output = beams == 1 ? GreedySearch.run(state, sources: source, options: options)
-            : BeamSearch.run(state, sources: source, options: options)
+        let output = beams == 1 ? try GreedySearch.run(state, sources: source, options: options)
+            : try BeamSearch.run(state, sources: source, options: options)
         return codec.decode(output[0])
     }
 
@@ -106,5 +106,19 @@ import Testing
         let set = try JSONDecoder().decode(MarianConfiguration.self, from: Data(json.utf8))
         #expect(set.modelsDir == "m" && set.workers == 3 && set.maxBatchSize == 8)
         #expect(set.beamSize == 2 && set.maxLength == 64 && set.preload)
+    }
+
+    /// A batch ggml cannot allocate fails the request with an engine error that says why (the queue then
+    /// retries its texts alone); the server process goes on.
+    @Test func aBatchTooLargeForMemoryFailsWithAnEngineErrorNotACrash() async throws {
+        let directory = try MarianFixture.modelsDirectory()
+        let engine = engine(directory.path, beams: 4_000_000)
+        await #expect {
+            try await engine.translate(["Hello world."], pair: pair)
+        } throws: { error in
+            guard case .failed(let name, let reason)? = error as? EngineError else { return false }
+            return name == "marian" && reason.contains("cannot allocate") && reason.contains("beam_size")
+                && (error as? EngineError)?.isRetryable == true
+        }
     }
 }

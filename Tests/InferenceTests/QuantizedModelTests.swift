@@ -24,11 +24,11 @@ import Testing
         var measure = Measure()
         for sentence in Fixtures.reference.sentences {
             let forced = sentence.teacherForced
-            let rows = TeacherForcing.logProbabilities(state, source: sentence.inputIds, target: forced.decoderInputIds)
+            let rows = try TeacherForcing.logProbabilities(state, source: sentence.inputIds, target: forced.decoderInputIds)
             for (row, (label, logprob)) in zip(rows, zip(forced.labels, forced.labelLogprobs)) {
                 measure.worstLogprob = max(measure.worstLogprob, abs(Double(row[Int(label)]) - logprob))
             }
-            let greedy = GreedySearch.run(state, sources: [sentence.inputIds], options: options)
+            let greedy = try GreedySearch.run(state, sources: [sentence.inputIds], options: options)
             if greedy == [sentence.greedy.generated(eos: eos)] { measure.greedyMatches += 1 }
         }
         print("\(kind), \(kernel): worst label log-prob difference \(measure.worstLogprob), greedy matches \(measure.greedyMatches)")

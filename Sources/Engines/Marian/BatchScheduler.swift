@@ -1,6 +1,8 @@
 // Dynamic batching for one model: sentences from every concurrent request wait in one FIFO queue, and each idle
 // worker takes up to `maxBatchSize` of them as one batch. Requests that arrive together (or while all workers
 // are busy) are therefore decoded together, which is where batching pays: one weight pass serves many rows.
+// A batch that fails (ggml cannot allocate its caches) fails every request with a sentence in it; the worker
+// stays in service, and the queue above retries those requests' texts on their own.
 import Inference
 
 actor BatchScheduler {
@@ -13,7 +15,7 @@ actor BatchScheduler {
     private struct Request {
         var results: [[Int32]]
         var remaining: Int
-        let continuation: CheckedContinuation<[[Int32]], Never>
+        let continuation: CheckedContinuation<Result<[[Int32]], InferenceError>, Never>
     }
 
     private let options: SearchOptions
@@ -31,16 +33,16 @@ actor BatchScheduler {
     }
 
     /// Generated ids for each source, in order.
-    func submit(_ sources: [[Int32]]) async -> [[Int32]] {
+    func submit(_ sources: [[Int32]]) async throws(InferenceError) -> [[Int32]] {
         guard !sources.isEmpty else { return [] }
-        return await withCheckedContinuation { continuation in
+        return try await withCheckedContinuation { continuation in
             let id = nextRequest
             nextRequest += 1
             requests[id] = Request(
                 results: Array(repeating: [], count: sources.count), remaining: sources.count, continuation: continuation)
             queue += sources.enumerated().map { Job(source: $1, request: id, slot: $0) }
             dispatchSoon()
-        }
+        }.get()
     }
 
     /// Dispatch after the calls already waiting on this actor have queued their sentences, so requests that
@@ -58,19 +60,33 @@ actor BatchScheduler {
             queue.removeFirst(batch.count)
             let options = options
             Task {
-                let outputs = await worker.translate(batch.map(\.source), options: options)
+                let outputs: Result<[[Int32]], InferenceError>
+                do throws(InferenceError) {
+                    outputs = .success(try await worker.translate(batch.map(\.source), options: options))
+                } catch {
+                    outputs = .failure(error)
+                }
                 await self.finish(worker, batch, outputs)
             }
         }
     }
 
-    private func finish(_ worker: MarianWorker, _ batch: [Job], _ outputs: [[Int32]]) {
-        for (job, output) in zip(batch, outputs) {
-            requests[job.request]!.results[job.slot] = output
-            requests[job.request]!.remaining -= 1
-            if requests[job.request]!.remaining == 0, let request = requests.removeValue(forKey: job.request) {
-                request.continuation.resume(returning: request.results)
+    private func finish(_ worker: MarianWorker, _ batch: [Job], _ outputs: Result<[[Int32]], InferenceError>) {
+        switch outputs {
+        case .success(let outputs):
+            for (job, output) in zip(batch, outputs) where requests[job.request] != nil {
+                requests[job.request]!.results[job.slot] = output
+                requests[job.request]!.remaining -= 1
+                if requests[job.request]!.remaining == 0, let request = requests.removeValue(forKey: job.request) {
+                    request.continuation.resume(returning: .success(request.results))
+                }
             }
+        case .failure(let error):
+            // A request already failed by an earlier batch is gone; its other sentences' results are dropped.
+            for job in batch {
+                requests.removeValue(forKey: job.request)?.continuation.resume(returning: .failure(error))
+            }
+            queue.removeAll { requests[$0.request] == nil }
         }
         idle.append(worker)
         dispatch()

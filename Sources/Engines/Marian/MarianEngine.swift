@@ -52,7 +52,11 @@ public actor MarianEngine: TranslationEngine {
 
     public func translate(_ texts: [String], pair: LanguagePair) async throws(EngineError) -> [String] {
         let service = try service(for: pair)
-        return await service.translate(texts)
+        do {
+            return try await service.translate(texts)
+        } catch {
+            throw .failed(engine: name, reason: error.description)
+        }
     }
 
     public func health() -> EngineHealth {

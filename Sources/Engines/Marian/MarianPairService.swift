@@ -24,12 +24,12 @@ final class MarianPairService: Sendable {
         scheduler = BatchScheduler(workers: workers, maxBatchSize: c.maxBatchSize, options: options)
     }
 
-    func translate(_ texts: [String]) async -> [String] {
+    func translate(_ texts: [String]) async throws(InferenceError) -> [String] {
         let split = texts.map(SentenceSplitter.split)
         // Blank pieces (leading whitespace, empty lines) pass through untranslated.
         let sentences = split.flatMap { $0.map(\.sentence) }.filter { !$0.isEmpty }
         let sources = sentences.map(sources(for:))
-        var outputs = await scheduler.submit(sources.flatMap { $0 }).map(codec.decode)[...]
+        var outputs = try await scheduler.submit(sources.flatMap { $0 }).map(codec.decode)[...]
         var translations = sources.map { parts in
             defer { outputs.removeFirst(parts.count) }
             return outputs.prefix(parts.count).joined(separator: " ")

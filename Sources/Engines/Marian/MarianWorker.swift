@@ -15,9 +15,9 @@ actor MarianWorker {
     }
 
     /// Generated ids (no start token, no EOS) for each source, searched together as one batch.
-    func translate(_ sources: [[Int32]], options: SearchOptions) -> [[Int32]] {
+    func translate(_ sources: [[Int32]], options: SearchOptions) throws(InferenceError) -> [[Int32]] {
         options.beams == 1
-            ? GreedySearch.run(state, sources: sources, options: options)
-            : BeamSearch.run(state, sources: sources, options: options)
+            ? try GreedySearch.run(state, sources: sources, options: options)
+            : try BeamSearch.run(state, sources: sources, options: options)
     }
 }

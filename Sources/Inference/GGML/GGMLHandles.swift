@@ -27,6 +27,22 @@ final class BackendBuffer {
 
     init(owning pointer: ggml_backend_buffer_t) { self.pointer = pointer }
 
+    /// Allocates the data of every tensor in `context` on the CPU backend; `what` names them in the error.
+    static func allocate(_ context: GGMLContext, on backend: CPUBackend, what: String) throws(InferenceError)
+        -> BackendBuffer
+    {
+        guard let buffer = ggml_backend_alloc_ctx_tensors(context.pointer, backend.pointer) else {
+            var bytes = 0
+            var tensor = ggml_get_first_tensor(context.pointer)
+            while let current = tensor {
+                bytes += ggml_nbytes(current)
+                tensor = ggml_get_next_tensor(context.pointer, current)
+            }
+            throw .allocationFailed(what: what, bytes: bytes)
+        }
+        return BackendBuffer(owning: buffer)
+    }
+
     deinit { ggml_backend_buffer_free(pointer) }
 }
 
@@ -39,10 +55,10 @@ final class CPUBackend {
         ggml_backend_cpu_set_n_threads(pointer, Int32(max(1, threads)))
     }
 
-    func compute(_ graph: OpaquePointer) {
+    /// A CPU graph fails when its work buffer cannot be allocated (GGML_STATUS_ALLOC_FAILED).
+    func compute(_ graph: OpaquePointer, what: String) throws(InferenceError) {
         let status = ggml_backend_graph_compute(pointer, graph)
-        // A CPU graph fails only on a programming error (bad shapes): crash with the status.
-        precondition(status == GGML_STATUS_SUCCESS, "ggml graph compute failed: \(status)")
+        guard status == GGML_STATUS_SUCCESS else { throw .computeFailed(what: what, status: status.rawValue) }
     }
 
     deinit { ggml_backend_free(pointer) }
@@ -54,8 +70,8 @@ final class GraphAllocator {
 
     init() { pointer = ggml_gallocr_new(ggml_backend_cpu_buffer_type())! }
 
-    func allocate(_ graph: OpaquePointer) {
-        precondition(ggml_gallocr_alloc_graph(pointer, graph), "ggml_gallocr_alloc_graph failed")
+    func allocate(_ graph: OpaquePointer, what: String) throws(InferenceError) {
+        guard ggml_gallocr_alloc_graph(pointer, graph) else { throw .allocationFailed(what: what, bytes: nil) }
     }
 
     deinit { ggml_gallocr_free(pointer) }

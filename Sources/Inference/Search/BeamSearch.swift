@@ -4,16 +4,18 @@
 // worst finished one (early_stopping=False heuristic). Each sentence's result is independent of its batch.
 
 public enum BeamSearch {
-    public static func run(_ decoder: StepDecoder, sources: [[Int32]], options o: SearchOptions) -> [[Int32]] {
+    public static func run(_ decoder: StepDecoder, sources: [[Int32]], options o: SearchOptions)
+        throws(InferenceError) -> [[Int32]]
+    {
         let k = o.beams
-        decoder.begin(sources: sources, beams: k)
+        try decoder.begin(sources: sources, beams: k)
         var beams = sources.map { _ in SentenceBeams(beams: k) }
         var alive = Array(sources.indices)  // the sentence in each batch row
         var tokens = [Int32](repeating: o.decoderStartID, count: sources.count * k)
         var parents: [Int32]? = nil
         var length = 1
         while true {
-            let logits = decoder.step(tokens: tokens, parents: parents)
+            let logits = try decoder.step(tokens: tokens, parents: parents)
             var allCandidatesStop = true
             var chosen = [[Int]]()
             for (row, sentence) in alive.enumerated() {
@@ -28,7 +30,7 @@ public enum BeamSearch {
             // A frozen sentence's finished set can no longer change: it leaves the batch.
             let keep = alive.indices.filter { beams[alive[$0]].canImprove }
             if allCandidatesStop || keep.isEmpty { break }
-            if keep.count < alive.count { decoder.retain(sentences: keep) }
+            if keep.count < alive.count { try decoder.retain(sentences: keep) }
             alive = keep.map { alive[$0] }
             tokens = alive.flatMap { beams[$0].running.map { $0.tokens.last! } }
             parents = keep.enumerated().flatMap { row, old in chosen[old].map { Int32(row * k + $0) } }

@@ -4,15 +4,17 @@
 public enum GreedySearch {
     /// Returns each sentence's generated ids, without the start token and without EOS. Finished sentences
     /// leave the batch (`retain`), which does not change the others' results.
-    public static func run(_ decoder: StepDecoder, sources: [[Int32]], options o: SearchOptions) -> [[Int32]] {
-        decoder.begin(sources: sources, beams: 1)
+    public static func run(_ decoder: StepDecoder, sources: [[Int32]], options o: SearchOptions)
+        throws(InferenceError) -> [[Int32]]
+    {
+        try decoder.begin(sources: sources, beams: 1)
         let vocabulary = decoder.vocabularySize
         var alive = Array(sources.indices)  // the sentence in each batch row
         var tokens = [Int32](repeating: o.decoderStartID, count: sources.count)
         var outputs = [[Int32]](repeating: [], count: sources.count)
         var length = 1
         while length < o.maxLength && !alive.isEmpty {
-            let logits = decoder.step(tokens: tokens, parents: nil)
+            let logits = try decoder.step(tokens: tokens, parents: nil)
             var keep: [Int] = []
             for (row, sentence) in alive.enumerated() {
                 let next = logits.withUnsafeBufferPointer {
@@ -25,7 +27,7 @@ public enum GreedySearch {
                 keep.append(row)
             }
             length += 1
-            if !keep.isEmpty && keep.count < alive.count { decoder.retain(sentences: keep) }
+            if !keep.isEmpty && keep.count < alive.count { try decoder.retain(sentences: keep) }
             alive = keep.map { alive[$0] }
             tokens = keep.map { tokens[$0] }
         }

@@ -24,7 +24,9 @@ final class BatchCaches {
     private(set) var selfK: [Tensor]
     private(set) var selfV: [Tensor]
 
-    init(backend: CPUBackend, h: MarianHyperparameters, batch: Int, beams: Int, sourceLength: Int, capacity: Int) {
+    init(
+        backend: CPUBackend, h: MarianHyperparameters, batch: Int, beams: Int, sourceLength: Int, capacity: Int
+    ) throws(InferenceError) {
         self.batch = batch
         self.beams = beams
         self.sourceLength = sourceLength
@@ -37,12 +39,13 @@ final class BatchCaches {
         let (hd, s, nh, b) = (Int64(headDim), Int64(sourceLength), Int64(h.decoderHeads), Int64(batch))
         crossK = (0..<layers).map { _ in ggml_new_tensor_4d(ctx, GGML_TYPE_F32, hd, s, nh, b) }
         crossV = (0..<layers).map { _ in ggml_new_tensor_4d(ctx, GGML_TYPE_F32, s, hd, nh, b) }
-        crossBuffer = BackendBuffer(owning: ggml_backend_alloc_ctx_tensors(ctx, backend.pointer)!)
-        (selfContext, selfBuffer, selfK, selfV) = Self.makeSelf(backend, layers, dModel, capacity, batch * beams)
+        crossBuffer = try BackendBuffer.allocate(
+            crossContext, on: backend, what: "the cross-attention keys and values of \(batch) sentences")
+        (selfContext, selfBuffer, selfK, selfV) = try Self.makeSelf(backend, layers, dModel, capacity, batch * beams)
     }
 
     private static func makeSelf(_ backend: CPUBackend, _ layers: Int, _ d: Int, _ capacity: Int, _ hyps: Int)
-        -> (GGMLContext, BackendBuffer, [Tensor], [Tensor])
+        throws(InferenceError) -> (GGMLContext, BackendBuffer, [Tensor], [Tensor])
     {
         let context = GGMLContext(tensorCount: 2 * layers)
         let make = { (_: Int) in
@@ -50,16 +53,18 @@ final class BatchCaches {
         }
         let k = (0..<layers).map(make)
         let v = (0..<layers).map(make)
-        let buffer = BackendBuffer(owning: ggml_backend_alloc_ctx_tensors(context.pointer, backend.pointer)!)
+        let buffer = try BackendBuffer.allocate(
+            context, on: backend, what: "the self-attention cache for \(hyps) hypotheses × \(capacity) positions")
         return (context, buffer, k, v)
     }
 
     /// Makes room for `positions` cached steps, copying the `filled` steps already there.
-    func reserve(positions: Int, filled: Int, backend: CPUBackend) {
+    /// On failure the cache is unchanged.
+    func reserve(positions: Int, filled: Int, backend: CPUBackend) throws(InferenceError) {
         guard positions > capacity else { return }
         var newCapacity = capacity
         while newCapacity < positions { newCapacity *= 2 }
-        let (context, buffer, k, v) = Self.makeSelf(backend, layers, dModel, newCapacity, hypotheses)
+        let (context, buffer, k, v) = try Self.makeSelf(backend, layers, dModel, newCapacity, hypotheses)
         let slab = dModel * filled * MemoryLayout<Float>.size
         var scratch = [UInt8](repeating: 0, count: slab)
         for (old, new) in zip(selfK + selfV, k + v) {

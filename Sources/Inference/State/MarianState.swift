@@ -30,7 +30,8 @@ public final class MarianState: StepDecoder {
 
     /// Encodes `sources` (token ids, each ending in EOS) as one padded batch and readies `beams` hypotheses
     /// per sentence at position 0.
-    public func begin(sources: [[Int32]], beams: Int) {
+    /// On failure the state holds no batch; the next `begin` starts afresh.
+    public func begin(sources: [[Int32]], beams: Int) throws(InferenceError) {
         precondition(!sources.isEmpty && beams >= 1)
         let h = model.hyperparameters
         // An empty source would mask every key (NaN attention); the codec always appends EOS, but be safe.
@@ -40,7 +41,7 @@ public final class MarianState: StepDecoder {
         // one set, not two. With the two changes below: 479 → 395 MiB peak RSS for f32 greedy (batch 32, 500 sentences).
         caches = nil
         decoderAllocator = GraphAllocator()
-        let batchCaches = BatchCaches(
+        let batchCaches = try BatchCaches(
             backend: backend, h: h, batch: sources.count, beams: beams, sourceLength: s,
             capacity: min(Self.initialCacheCapacity, h.maxPositions))
         let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
@@ -48,11 +49,11 @@ public final class MarianState: StepDecoder {
         // The encoder's activations (tens of MB for 32 sentences of 40 tokens) are freed before decoding starts,
         // rather than held beside the decoder's for the worker's lifetime.
         let encoderAllocator = GraphAllocator()
-        encoderAllocator.allocate(graph.builder.graph)
+        try encoderAllocator.allocate(graph.builder.graph, what: "the encoder's activations for \(sources.count) sentences")
         let padded = sources.flatMap { $0 + [Int32](repeating: Int32(h.padID), count: s - $0.count) }
         set(graph.tokens, padded)
         set(graph.mask, EncoderGraph.maskValues(lengths: sources.map(\.count), sourceLength: s))
-        backend.compute(graph.builder.graph)
+        try backend.compute(graph.builder.graph, what: "the encoder")
         crossMask = sources.flatMap { source in
             let row = (0..<s).map { $0 < source.count ? Float(0) : -Float.infinity }
             return Array([[Float]](repeating: row, count: beams).joined())
@@ -63,20 +64,21 @@ public final class MarianState: StepDecoder {
 
     /// Runs one decoder step. `tokens[h]` is hypothesis h's last token; `parents[h]`, when given, is the
     /// hypothesis (of the previous step) that h continues. Returns logits, hypothesis after hypothesis.
-    public func step(tokens: [Int32], parents: [Int32]?) -> [Float] {
+    public func step(tokens: [Int32], parents: [Int32]?) throws(InferenceError) -> [Float] {
         guard let caches else { preconditionFailure("step before begin") }
         precondition(tokens.count == caches.hypotheses && position < model.hyperparameters.maxPositions)
-        caches.reserve(positions: position + 1, filled: position, backend: backend)
+        try caches.reserve(positions: position + 1, filled: position, backend: backend)
         let reorder = parents.map { $0 != Array(0..<Int32(caches.hypotheses)) } ?? false
         let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
         let graph = DecoderStepGraph(
             context: context, weights: model.weights, h: model.hyperparameters, caches: caches,
             position: position, reorder: reorder, linearKernel: linearKernel)
-        decoderAllocator.allocate(graph.builder.graph)
+        try decoderAllocator.allocate(
+            graph.builder.graph, what: "the decoder step's activations for \(caches.hypotheses) hypotheses")
         set(graph.tokens, tokens)
         set(graph.crossMask, crossMask)
         if let input = graph.parents, let parents { set(input, parents) }
-        backend.compute(graph.builder.graph)
+        try backend.compute(graph.builder.graph, what: "a decoder step")
         position += 1
         let count = vocabularySize * caches.hypotheses
         if logits.count != count { logits = [Float](repeating: 0, count: count) }
@@ -86,18 +88,18 @@ public final class MarianState: StepDecoder {
 
     /// Keeps only `sentences` (indices into the current batch, ascending) with all their hypotheses; the next
     /// step's tokens and parents are then indexed over the smaller batch.
-    public func retain(sentences kept: [Int]) {
+    public func retain(sentences kept: [Int]) throws(InferenceError) {
         guard let old = caches, kept.count < old.batch, !kept.isEmpty else { return }
         let h = model.hyperparameters
-        let new = BatchCaches(
+        let new = try BatchCaches(
             backend: backend, h: h, batch: kept.count, beams: old.beams, sourceLength: old.sourceLength,
             capacity: old.capacity)
         let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
         let graph = CompactionGraph(context: context, from: old, to: new, filled: position, heads: h.decoderHeads)
-        decoderAllocator.allocate(graph.builder.graph)
+        try decoderAllocator.allocate(graph.builder.graph, what: "the cache compaction")
         set(graph.sentences, kept.map(Int32.init))
         set(graph.hypotheses, kept.flatMap { sentence in (0..<old.beams).map { Int32(sentence * old.beams + $0) } })
-        backend.compute(graph.builder.graph)
+        try backend.compute(graph.builder.graph, what: "the cache compaction")
         let rowLength = old.sourceLength * old.beams
         crossMask = kept.flatMap { crossMask[$0 * rowLength..<($0 + 1) * rowLength] }
         caches = new
