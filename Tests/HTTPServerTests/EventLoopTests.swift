@@ -54,6 +54,19 @@ import TestSupport
         await server.stop()
     }
 
+    @Test func heavyWorkMovesOffTheLoopAndTheHandlerComesBack() async throws {
+        var router = Router()
+        router.get("/heavy") { _ in
+            let during = await offTheLoop { EventLoopTests.threadName() }
+            return .text("\(during) \(EventLoopTests.threadName())")
+        }
+        let server = try await LiveServer(responder: router) { $0.eventLoops = 1 }
+        let names = String(decoding: try await server.exchange("GET /heavy HTTP/1.1\r\n\r\n").body, as: UTF8.self)
+            .split(separator: " ").map(String.init)
+        #expect(names.count == 2 && !names[0].hasPrefix("http-loop") && names[1] == "http-loop-0", "\(names)")
+        await server.stop()
+    }
+
     @Test func aHandlerThatOutlivesItsLoopStillFinishes() async throws {
         let started = Signal()
         let release = Gate()

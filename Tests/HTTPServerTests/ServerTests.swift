@@ -12,6 +12,8 @@ import TestSupport
         router.post("/echo") { request in Response(body: request.body) }
         router.get("/query") { request in .text("\(request.path)|\(request.query["q"] ?? "")") }
         router.get("/big") { _ in .text(String(repeating: "translation ", count: 500)) }
+        // Over 64 KiB: compressed off the event loop.
+        router.get("/huge") { _ in .text(String(repeating: "translation ", count: 20_000)) }
         router.get("/first") { _ in
             await secondDone.wait()
             return .text("first")
@@ -81,6 +83,9 @@ import TestSupport
         #expect(try Gzip.decompress(zipped.body) == Array(String(repeating: "translation ", count: 500).utf8))
         let plain = try await server.exchange("GET /big HTTP/1.1\r\n\r\n")
         #expect(plain.header("content-encoding") == nil && plain.body.count == 6000)
+        let huge = try await server.exchange("GET /huge HTTP/1.1\r\nAccept-Encoding: gzip\r\n\r\n")
+        #expect(huge.header("content-encoding") == "gzip")
+        #expect(try Gzip.decompress(huge.body) == Array(String(repeating: "translation ", count: 20_000).utf8))
         let small = try await server.exchange("GET /health HTTP/1.1\r\nAccept-Encoding: gzip\r\n\r\n")
         #expect(small.header("content-encoding") == nil)
         await server.stop()

@@ -43,7 +43,10 @@ extension DragomanAPI {
         try await Self.handling { () async throws(ServiceError) -> Response in
             let id = request.parameters["id"] ?? ""
             let partial = ["1", "true", "yes"].contains(request.query["partial"] ?? "")
-            return try encode(try await taskView(id, partial: partial))
+            let view = try await taskView(id, partial: partial)
+            // Ten thousand results take milliseconds to encode: not on the event loop that runs this handler.
+            guard (view.results?.count ?? 0) > 500 else { return try encode(view) }
+            return try await offTheLoop { () throws(ServiceError) -> Response in try encode(view) }
         }
     }
 

@@ -13,6 +13,8 @@ struct RequestExecutor: Sendable {
     /// Set once shutdown begins, so responses from then on say `Connection: close`.
     let draining: DrainingFlag
 
+    static let compressOnLoopMaxBytes = 64 * 1024
+
     func respond(to parsed: ParsedRequest, remoteAddress: String) async -> (bytes: [UInt8], keepAlive: Bool) {
         let started = monotonicNanoseconds()
         var path = parsed.target
@@ -33,7 +35,7 @@ struct RequestExecutor: Sendable {
             logger.error("handler failed", metadata: ["path": "\(path)", "error": "\(error)"])
             response = renderError(.internalError())
         }
-        compressIfAccepted(&response, request: parsed)
+        await compressIfAccepted(&response, request: parsed)
         let keepAlive = parsed.keepAlive && !draining.isSet
         let bytes = ResponseEncoder.encode(response, keepAlive: keepAlive, omitBody: parsed.method == .head)
         let micros = (monotonicNanoseconds() - started) / 1000
@@ -41,11 +43,16 @@ struct RequestExecutor: Sendable {
         return (bytes, keepAlive)
     }
 
-    private func compressIfAccepted(_ response: inout Response, request: ParsedRequest) {
+    private func compressIfAccepted(_ response: inout Response, request: ParsedRequest) async {
         guard response.body.count > gzipMinimumBytes, response.headers[.contentEncoding] == nil,
-            let accepted = request.headers[.acceptEncoding], Gzip.isAccepted(by: accepted),
-            let compressed = try? Gzip.compress(response.body)
+            let accepted = request.headers[.acceptEncoding], Gzip.isAccepted(by: accepted)
         else { return }
+        let body = response.body
+        // Past 64 KiB, compressing takes long enough (about a millisecond per 100 KiB) to stall the loop's other
+        // connections.
+        let compressed = body.count > Self.compressOnLoopMaxBytes
+            ? try? await offTheLoop { try Gzip.compress(body) } : try? Gzip.compress(body)
+        guard let compressed else { return }
         response.body = compressed
         response.headers[.contentEncoding] = "gzip"
         response.headers[.vary] = "Accept-Encoding"
