@@ -50,7 +50,7 @@ actor BatchScheduler {
     private func dispatchSoon() {
         guard !dispatchPending else { return }
         dispatchPending = true
-        Task { await self.dispatch() }
+        Task { self.dispatch() }
     }
 
     private func dispatch() {
@@ -66,7 +66,7 @@ actor BatchScheduler {
                 } catch {
                     outputs = .failure(error)
                 }
-                await self.finish(worker, batch, outputs)
+                self.finish(worker, batch, outputs)
             }
         }
     }

@@ -28,6 +28,7 @@ public actor MarianEngine: TranslationEngine {
         self.configuration = configuration
         self.makeCodec = makeCodec
         self.logger = logger
+        GGMLLog.route(to: logger)
         headers = MarianModelDirectory.scan(configuration.modelsDir, logger: logger)
     }
 
