@@ -5,6 +5,9 @@ public struct Request: Sendable {
     public var method: HTTPRequest.Method
     /// The percent-decoded path, without the query string.
     public var path: String
+    /// The path's segments, each decoded on its own: `/api/task/a%2Fb` is ["api", "task", "a/b"], three
+    /// segments, where splitting `path` would give four. Routing matches these. Empty segments are dropped.
+    public var pathSegments: [String]
     /// Query parameters, percent-decoded ('+' as space); a repeated name keeps its last value.
     public var query: [String: String]
     public var headers: HTTPFields
@@ -15,11 +18,13 @@ public struct Request: Sendable {
     public var remoteAddress: String
 
     public init(
-        method: HTTPRequest.Method, path: String, query: [String: String] = [:], headers: HTTPFields = [:],
-        body: [UInt8] = [], parameters: [String: String] = [:], remoteAddress: String = ""
+        method: HTTPRequest.Method, path: String, pathSegments: [String]? = nil, query: [String: String] = [:],
+        headers: HTTPFields = [:], body: [UInt8] = [], parameters: [String: String] = [:], remoteAddress: String = ""
     ) {
         self.method = method
         self.path = path
+        // Built in process from a decoded path, there is no encoded form to split: its slashes are separators.
+        self.pathSegments = pathSegments ?? path.split(separator: "/").map(String.init)
         self.query = query
         self.headers = headers
         self.body = body

@@ -5,6 +5,7 @@ import Testing
     @Test func percentDecodesPathAndQuery() throws {
         let target = try RequestTarget("/api/a%20b/%C3%A9?q=caf%C3%A9+au+lait&x=1%2B1&empty=&flag")
         #expect(target.path == "/api/a b/é")
+        #expect(target.segments == ["api", "a b", "é"])
         #expect(target.query == ["q": "café au lait", "x": "1+1", "empty": "", "flag": ""])
     }
 

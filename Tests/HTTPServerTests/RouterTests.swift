@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Testing
+import TestSupport
 @testable import HTTPServer
 
 @Suite struct RouterTests {
@@ -19,6 +20,16 @@ import Testing
         #expect(text(try await router.respond(to: Request(method: .get, path: "/health"))) == "ok")
         #expect(text(try await router.respond(to: Request(method: .get, path: "/api/task/42"))) == "task 42")
         #expect(text(try await router.respond(to: Request(method: .get, path: "/api/task/42/"))) == "task 42")
+    }
+
+    /// `/api/task/a%2Fb` is one id, "a/b": the server splits the path before it decodes each segment.
+    @Test func anEncodedSlashStaysInsideItsSegment() async throws {
+        let server = try await LiveServer(responder: router)
+        let response = try await server.exchange("GET /api/task/a%2Fb HTTP/1.1\r\n\r\n")
+        #expect(response.status == 200 && String(decoding: response.body, as: UTF8.self) == "task a/b")
+        let split = try await server.exchange("GET /api/task/a/b HTTP/1.1\r\n\r\n")
+        #expect(split.status == 404)
+        await server.stop()
     }
 
     @Test func headFallsBackToGet() async throws {

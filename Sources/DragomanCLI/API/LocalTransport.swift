@@ -38,9 +38,12 @@ struct LocalTransport: APITransport {
         }
         var headers: HTTPFields = [:]
         if body != nil { headers[.contentType] = "application/json" }
-        let path = String(parts.first ?? "/").removingPercentEncoding ?? String(parts.first ?? "/")
+        let raw = parts.first ?? "/"
+        let path = raw.removingPercentEncoding ?? String(raw)
+        // As the server does: split first, then decode each segment, so an encoded "/" stays inside its segment.
+        let segments = raw.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }
         return Request(
-            method: HTTPRequest.Method(method.rawValue) ?? .get, path: path, query: query, headers: headers,
-            body: body ?? [], remoteAddress: "in-process")
+            method: HTTPRequest.Method(method.rawValue) ?? .get, path: path, pathSegments: segments, query: query,
+            headers: headers, body: body ?? [], remoteAddress: "in-process")
     }
 }

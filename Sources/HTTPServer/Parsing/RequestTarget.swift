@@ -2,6 +2,8 @@
 // space in a query, as HTML forms encode it). Malformed escapes and invalid UTF-8 are refused, not guessed at.
 struct RequestTarget: Equatable {
     var path: String
+    /// The raw path split at "/", then each segment decoded, so an encoded slash stays inside its segment.
+    var segments: [String]
     var query: [String: String]
 
     init(_ target: String) throws(HTTPError) {
@@ -17,6 +19,14 @@ struct RequestTarget: Equatable {
             throw .badRequest("the path is not valid percent-encoded UTF-8")
         }
         self.path = path.isEmpty ? "/" : path
+        segments = []
+        for raw in rawPath.split(separator: UInt8(ascii: "/")) {
+            // Cannot fail once the whole path decoded ("/" never sits inside an escape or a UTF-8 sequence).
+            guard let segment = Self.decode(raw, plusIsSpace: false) else {
+                throw .badRequest("the path is not valid percent-encoded UTF-8")
+            }
+            segments.append(segment)
+        }
         query = [:]
         if let mark { query = try Self.parseQuery(bytes[bytes.index(after: mark)...]) }
     }

@@ -1,5 +1,6 @@
-// A route pattern split into segments once, at registration. The router splits each request's path once too,
-// so matching it against every route is a walk over two segment lists, allocating only for parameters.
+// A route pattern split into segments once, at registration. A request arrives with its path's segments (each
+// percent-decoded apart, so `%2F` stays inside one), and matching it is a walk over two segment lists,
+// allocating only for parameters.
 struct RoutePattern: Sendable {
     enum Segment: Sendable, Equatable {
         case literal(String)
@@ -14,18 +15,15 @@ struct RoutePattern: Sendable {
         }
     }
 
-    /// A path's segments as `match` takes them. Empty segments (`//`, a trailing `/`) are dropped, so
-    /// `/health/` matches `/health`.
-    static func parts(of path: String) -> [Substring] { path.split(separator: "/") }
-
-    /// The captured parameters when the path split into `parts` matches, nil otherwise.
-    func match(_ parts: [Substring]) -> [String: String]? {
+    /// The captured parameters when a path of these segments matches, nil otherwise. Empty segments (`//`, a
+    /// trailing `/`) are not segments, so `/health/` matches `/health`.
+    func match(_ parts: [String]) -> [String: String]? {
         guard parts.count == segments.count else { return nil }
         var parameters: [String: String] = [:]
         for (part, segment) in zip(parts, segments) {
             switch segment {
             case .literal(let literal): guard part == literal else { return nil }
-            case .parameter(let name): parameters[name] = String(part)
+            case .parameter(let name): parameters[name] = part
             }
         }
         return parameters

@@ -28,9 +28,8 @@ public struct Router: Responder {
     public func respond(to request: Request) async throws -> Response {
         var allowed: [HTTPRequest.Method] = []
         var headFallback: (Route, [String: String])?
-        let parts = RoutePattern.parts(of: request.path)
         for route in routes {
-            guard let parameters = route.pattern.match(parts) else { continue }
+            guard let parameters = route.pattern.match(request.pathSegments) else { continue }
             if route.method == request.method {
                 return try await route.handler(with(parameters, request))
             }

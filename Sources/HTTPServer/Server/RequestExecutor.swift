@@ -23,7 +23,8 @@ struct RequestExecutor: Sendable {
             let target = try RequestTarget(parsed.target)
             path = target.path
             let request = Request(
-                method: parsed.method, path: target.path, query: target.query, headers: parsed.headers,
+                method: parsed.method, path: target.path, pathSegments: target.segments, query: target.query,
+                headers: parsed.headers,
                 body: parsed.body, remoteAddress: remoteAddress)
             response = try await responder.respond(to: request)
         } catch let error as HTTPError {
