@@ -35,7 +35,7 @@ extension DragomanAPI {
     func health(_ request: Request) async throws -> Response {
         try await Self.handling { () async throws(ServiceError) -> Response in
             let view = await healthView()
-            return try encode(view, status: view.status == "down" ? .serviceUnavailable : .ok)
+            return .json(bytes: view.json(), status: view.status == "down" ? .serviceUnavailable : .ok)
         }
     }
 

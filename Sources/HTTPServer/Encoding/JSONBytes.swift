@@ -1,7 +1,8 @@
 // A byte-level JSON writer for the responses on the hot path. A cached /api/translate answer is ~120 bytes, and
 // Foundation's JSONEncoder (Codable boxing, then writing) was 11% of the server's CPU under load (perf).
 // It writes what `Response.json` (JSONEncoder with .sortedKeys, .withoutEscapingSlashes) writes for strings,
-// booleans and lists of them; callers give keys in sorted order. Anything richer stays with JSONEncoder.
+// booleans, integers, finite doubles and lists of them; callers give keys in sorted order. Anything richer stays
+// with JSONEncoder.
 public struct JSONBytes: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// One entry per open object or array: whether a value was written in it (so the next one needs a comma).
@@ -29,6 +30,17 @@ public struct JSONBytes: Sendable {
     }
 
     public mutating func bool(_ flag: Bool) { separate(); bytes.append(contentsOf: flag ? Self.true : Self.false) }
+
+    public mutating func int(_ number: Int) { separate(); bytes.append(contentsOf: String(number).utf8) }
+
+    /// JSONEncoder's form: the shortest round-trip digits, with an integral value written without ".0" (3, not
+    /// 3.0). Finite values only, as JSONEncoder refuses the others.
+    public mutating func double(_ number: Double) {
+        precondition(number.isFinite, "JSON has no \(number)")
+        separate()
+        let text = number.description
+        bytes.append(contentsOf: text.hasSuffix(".0") ? text.dropLast(2).utf8 : text[...].utf8)
+    }
 
     public mutating func string(_ text: String) {
         separate()
