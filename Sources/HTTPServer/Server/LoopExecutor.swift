@@ -1,4 +1,4 @@
-// Runs request tasks on their event loop's own thread. A request answered from memory (a cache hit, /health)
+// Runs request tasks on their event loop's own thread. A request answered from memory (a cached translation)
 // then never leaves the thread that read it: no wake-up of a pool thread to start the handler, no eventfd to
 // hand the answer back. Blocking work still happens elsewhere: every actor that calls blocking C code has its
 // own serial executor, and a task resumed from another thread comes back here through `enqueue`.
@@ -6,7 +6,7 @@ import Dispatch
 import Glibc
 import Synchronization
 
-final class LoopExecutor: TaskExecutor, @unchecked Sendable {
+final class LoopExecutor: TaskExecutor, Sendable {
     private struct Queue {
         var jobs: [UnownedJob] = []
         var stopped = false
