@@ -11,12 +11,10 @@ extension HealthView {
         json.openObject()
         json.key("components")
         components.write(&json)
-        json.key("status")
-        json.string(status)
+        json.field("status", status)
         json.key("uptime_s")
         json.double(uptime_s)
-        json.key("version")
-        json.string(version)
+        json.field("version", version)
         json.closeObject()
         return json.bytes
     }
@@ -33,60 +31,29 @@ extension HealthView.Components {
         json.openObject()
         for (name, health) in engines.sorted(by: { $0.key < $1.key }) {
             json.key(name)
-            health.write(&json)
+            json.openObject()
+            json.field("detail", health.detail)
+            json.field("healthy", health.healthy)
+            json.field("restarts", health.restarts)
+            json.closeObject()
         }
         json.closeObject()
         json.key("queue")
-        queue.write(&json)
+        json.openObject()
+        for (name, value) in [("busy", queue.busy), ("capacity", queue.capacity), ("completed", queue.completed),
+                              ("depth", queue.depth), ("failed", queue.failed), ("in_flight", queue.in_flight),
+                              ("retried", queue.retried), ("shared", queue.shared), ("workers", queue.workers)] {
+            json.field(name, value)
+        }
+        json.closeObject()
         json.key("task_store")
-        task_store.write(&json)
-        json.closeObject()
-    }
-}
-
-extension HealthView.QueueView {
-    fileprivate func write(_ json: inout JSONBytes) {
         json.openObject()
-        for (name, value) in [("busy", busy), ("capacity", capacity), ("completed", completed), ("depth", depth),
-                              ("failed", failed), ("in_flight", in_flight), ("retried", retried), ("shared", shared),
-                              ("workers", workers)] {
-            json.key(name)
-            json.int(value)
-        }
-        json.closeObject()
-    }
-}
-
-extension EngineHealth {
-    fileprivate func write(_ json: inout JSONBytes) {
-        json.openObject()
-        if let detail {
-            json.key("detail")
-            json.string(detail)
-        }
-        json.key("healthy")
-        json.bool(healthy)
-        json.key("restarts")
-        json.int(restarts)
-        json.closeObject()
-    }
-}
-
-extension TaskStoreHealth {
-    fileprivate func write(_ json: inout JSONBytes) {
-        json.openObject()
-        if let detail {
-            json.key("detail")
-            json.string(detail)
-        }
-        json.key("healthy")
-        json.bool(healthy)
+        json.field("detail", task_store.detail)
+        json.field("healthy", task_store.healthy)
         json.key("tasks")
         json.openObject()
-        for (status, count) in tasks.sorted(by: { $0.key < $1.key }) {
-            json.key(status)
-            json.int(count)
-        }
+        for (status, count) in task_store.tasks.sorted(by: { $0.key < $1.key }) { json.field(status, count) }
+        json.closeObject()
         json.closeObject()
         json.closeObject()
     }
@@ -95,23 +62,35 @@ extension TaskStoreHealth {
 extension CacheHealth {
     fileprivate func write(_ json: inout JSONBytes) {
         json.openObject()
-        json.key("status")
-        json.string(status.rawValue)
+        json.field("status", status.rawValue)
         json.key("tiers")
         json.list(tiers) { json, tier in
             json.openObject()
-            json.key("enabled")
-            json.bool(tier.enabled)
-            json.key("healthy")
-            json.bool(tier.healthy)
-            json.key("name")
-            json.string(tier.name)
-            if let reason = tier.reason {
-                json.key("reason")
-                json.string(reason)
-            }
+            json.field("enabled", tier.enabled)
+            json.field("healthy", tier.healthy)
+            json.field("name", tier.name)
+            json.field("reason", tier.reason)
             json.closeObject()
         }
         json.closeObject()
+    }
+}
+
+extension JSONBytes {
+    /// A key and its value; an absent string writes nothing, as JSONEncoder's encodeIfPresent does.
+    fileprivate mutating func field(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    fileprivate mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+
+    fileprivate mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        int(value)
     }
 }
