@@ -55,9 +55,8 @@ struct EcosystemRouter: Responder {
     let fallback: any Responder
 
     func respond(to request: Request) async throws -> Response {
-        // Most requests are Dragoman's own: find that out without building a list.
-        guard routes.contains(where: { $0.path == request.path }) else { return try await fallback.respond(to: request) }
         let matching = routes.filter { $0.path == request.path }
+        guard !matching.isEmpty else { return try await fallback.respond(to: request) }
         if let route = matching.first(where: { $0.method == request.method }) {
             return try await route.responder.respond(to: request)
         }
