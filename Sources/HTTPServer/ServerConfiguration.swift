@@ -33,6 +33,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var eventLoops = 0
     /// Requests with a body up to this size run their handler on their connection's event loop; larger ones
     /// (whose JSON alone takes long enough to stall every other connection on the loop) on Swift's global pool.
+    /// Response bodies larger than this are gzipped on the pool too.
     public var loopHandlerMaxBodyBytes = 64 * 1024
 
     public init() {}

@@ -34,7 +34,7 @@ public final class HTTPServer: Sendable {
             host: configuration.host, port: configuration.port, backlog: Int32(configuration.listenBacklog))
         let executor = RequestExecutor(
             responder: responder, logger: logger, gzipMinimumBytes: configuration.gzipMinimumBytes,
-            renderError: renderError, draining: draining)
+            onLoopMaxBytes: configuration.loopHandlerMaxBodyBytes, renderError: renderError, draining: draining)
         let count = ConnectionCount()
         let others = try (1..<configuration.resolvedEventLoops).map { _ in
             try EventLoop(

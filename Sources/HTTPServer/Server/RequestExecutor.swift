@@ -1,5 +1,6 @@
-// Runs one request through the responder inside its own Swift task, so a slow handler holds no event-loop
-// thread, then shapes the answer: errors to JSON, gzip, framing headers, one access-log line.
+// Runs one request through the responder inside its own Swift task (on its connection's event loop, or on the
+// global pool for a large body: see LoopExecutor), then shapes the answer: errors to JSON, gzip, framing
+// headers, one access-log line. A handler that waits holds no thread; one that computes holds its loop.
 import HTTPTypes
 import Logging
 import Synchronization
@@ -8,12 +9,13 @@ struct RequestExecutor: Sendable {
     let responder: any Responder
     let logger: Logger
     let gzipMinimumBytes: Int
+    /// `loop_handler_max_body_bytes`: the most work, in bytes, done on an event loop; bigger bodies are
+    /// compressed on the global pool, as bigger requests are handled there.
+    let onLoopMaxBytes: Int
     /// How errors that reach the server become responses; `HTTPError.response` unless the service says otherwise.
     let renderError: @Sendable (HTTPError) -> Response
     /// Set once shutdown begins, so responses from then on say `Connection: close`.
     let draining: DrainingFlag
-
-    static let compressOnLoopMaxBytes = 64 * 1024
 
     func respond(to parsed: ParsedRequest, remoteAddress: String) async -> (bytes: [UInt8], keepAlive: Bool) {
         let started = monotonicNanoseconds()
@@ -49,9 +51,9 @@ struct RequestExecutor: Sendable {
             let accepted = request.headers[.acceptEncoding], Gzip.isAccepted(by: accepted)
         else { return }
         let body = response.body
-        // Past 64 KiB, compressing takes long enough (about a millisecond per 100 KiB) to stall the loop's other
+        // Compressing takes about a millisecond per 100 KiB: past the limit, long enough to stall the loop's other
         // connections.
-        let compressed = body.count > Self.compressOnLoopMaxBytes
+        let compressed = body.count > onLoopMaxBytes
             ? try? await offTheLoop { try Gzip.compress(body) } : try? Gzip.compress(body)
         guard let compressed else { return }
         response.body = compressed
