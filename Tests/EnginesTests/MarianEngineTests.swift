@@ -102,23 +102,31 @@ import Testing
     @Test func configurationDecodesSnakeCaseWithDefaults() throws {
         let empty = try JSONDecoder().decode(MarianConfiguration.self, from: Data("{}".utf8))
         #expect(empty == MarianConfiguration())
-        let json = #"{"models_dir": "m", "workers": 3, "max_batch_size": 8, "beam_size": 2, "max_length": 64, "preload": true}"#
+        let json = #"""
+            {"models_dir": "m", "workers": 3, "max_batch_size": 8, "beam_size": 2, "max_length": 64, "preload": true,
+             "max_worker_memory_mb": 512}
+            """#
         let set = try JSONDecoder().decode(MarianConfiguration.self, from: Data(json.utf8))
         #expect(set.modelsDir == "m" && set.workers == 3 && set.maxBatchSize == 8)
-        #expect(set.beamSize == 2 && set.maxLength == 64 && set.preload)
+        #expect(set.beamSize == 2 && set.maxLength == 64 && set.preload && set.maxWorkerMemoryMB == 512)
     }
 
-    /// A batch ggml cannot allocate fails the request with an engine error that says why (the queue then
-    /// retries its texts alone); the server process goes on.
-    @Test func aBatchTooLargeForMemoryFailsWithAnEngineErrorNotACrash() async throws {
+    /// A batch over the worker's memory limit fails the request with an engine error that says why and is
+    /// retryable (the queue then retries its texts alone); the engine goes on serving what fits.
+    @Test func aBatchOverTheWorkerMemoryLimitFailsWithAnEngineErrorNotACrash() async throws {
         let directory = try MarianFixture.modelsDirectory()
-        let engine = engine(directory.path, beams: 4_000_000)
+        var configuration = MarianConfiguration()
+        (configuration.modelsDir, configuration.threads, configuration.maxWorkerMemoryMB) = (directory.path, 1, 1)
+        configuration.beamSize = 100_000
         await #expect {
-            try await engine.translate(["Hello world."], pair: pair)
+            try await MarianEngine(configuration: configuration).translate(["Hello world."], pair: pair)
         } throws: { error in
             guard case .failed(let name, let reason)? = error as? EngineError else { return false }
-            return name == "marian" && reason.contains("cannot allocate") && reason.contains("beam_size")
-                && (error as? EngineError)?.isRetryable == true
+            return name == "marian" && reason.contains("within the worker's memory limit of 1 MiB")
+                && reason.contains("beam_size") && (error as? EngineError)?.isRetryable == true
         }
+        configuration.beamSize = 4
+        let output = try await MarianEngine(configuration: configuration).translate(["Hello world."], pair: pair)
+        #expect(output == [try expected("Hello world.", beams: 4)])
     }
 }

@@ -70,18 +70,21 @@ import Testing
         #expect(batched == expected)
     }
 
-    /// 4 million hypotheses of the tiny model want a 128 GB self-attention cache: ggml returns NULL for it (on
-    /// a machine with less memory than that), which used to stop the process at a force unwrap.
-    @Test func anAllocationTheMachineCannotMakeIsAnErrorAndTheStateRecovers() throws {
-        let state = MarianState(model: model, threads: 1)
+    /// 100,000 hypotheses of the tiny model want a 3 GB self-attention cache. The worker's limit refuses it
+    /// before anything is allocated (a machine that overcommits would grant it, and then run out of memory
+    /// writing to it); the same state then decodes a sentence within the limit.
+    @Test func aBatchOverTheMemoryLimitIsRefusedAndTheStateRecovers() throws {
+        let state = MarianState(model: model, threads: 1, memoryLimit: 1 << 20)
         let sentence = reference.sentences[0]
         #expect {
-            try state.begin(sources: [sentence.inputIds], beams: 4_000_000)
+            try state.begin(sources: [sentence.inputIds], beams: 100_000)
         } throws: { error in
-            guard case .allocationFailed(let what, let bytes?)? = error as? InferenceError else { return false }
-            return what.contains("self-attention cache") && bytes > 100 << 30
+            guard case .memoryLimitExceeded(let what, let bytes, _, let limit)? = error as? InferenceError else {
+                return false
+            }
+            return what.contains("self-attention cache for 100000 hypotheses") && bytes > 3 << 30 && limit == 1 << 20
         }
-        let output = try GreedySearch.run(state, sources: [sentence.inputIds], options: options(beams: 1))
-        #expect(output == [sentence.greedy.generated(eos: eos)])
+        let output = try BeamSearch.run(state, sources: [sentence.inputIds], options: options(beams: 4))
+        #expect(output == [sentence.beam4.generated(eos: eos)])
     }
 }

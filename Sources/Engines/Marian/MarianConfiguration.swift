@@ -16,12 +16,15 @@ public struct MarianConfiguration: Codable, Sendable, Equatable {
     public var maxLength: Int? = nil
     /// Load every model at start-up instead of on its first request.
     public var preload: Bool = false
+    /// The most memory (MiB) one worker's caches and activations may take; a batch that needs more fails with
+    /// an error (and its texts are retried alone) instead of waking the OOM killer. 0 = no limit.
+    public var maxWorkerMemoryMB: Int = 4096
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case modelsDir = "models_dir", threads, workers, maxBatchSize = "max_batch_size", beamSize = "beam_size"
-        case maxLength = "max_length", preload
+        case maxLength = "max_length", preload, maxWorkerMemoryMB = "max_worker_memory_mb"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,7 +36,10 @@ public struct MarianConfiguration: Codable, Sendable, Equatable {
         beamSize = try c.decodeIfPresent(Int.self, forKey: .beamSize)
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
         preload = try c.decodeIfPresent(Bool.self, forKey: .preload) ?? preload
+        maxWorkerMemoryMB = max(0, try c.decodeIfPresent(Int.self, forKey: .maxWorkerMemoryMB) ?? maxWorkerMemoryMB)
     }
+
+    var workerMemoryLimit: Int { maxWorkerMemoryMB == 0 ? .max : maxWorkerMemoryMB << 20 }
 
     var threadsPerWorker: Int {
         threads ?? max(1, ProcessInfo.processInfo.activeProcessorCount / max(1, workers))

@@ -19,7 +19,9 @@ final class MarianPairService: Sendable {
         // Positions past the sinusoidal table do not exist; the model's own max_length never exceeds it.
         options.maxLength = min(options.maxLength, model.hyperparameters.maxPositions)
         let workers = (0..<max(1, c.workers)).map { index in
-            MarianWorker(model: model, threads: c.threadsPerWorker, label: "marian.\(header.version).\(index)")
+            MarianWorker(
+                model: model, threads: c.threadsPerWorker, memoryLimit: c.workerMemoryLimit,
+                label: "marian.\(header.version).\(index)")
         }
         scheduler = BatchScheduler(workers: workers, maxBatchSize: c.maxBatchSize, options: options)
     }

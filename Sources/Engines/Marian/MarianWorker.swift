@@ -9,9 +9,9 @@ actor MarianWorker {
 
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    init(model: MarianModel, threads: Int, label: String) {
+    init(model: MarianModel, threads: Int, memoryLimit: Int, label: String) {
         executor = DispatchQueueExecutor(label: label)
-        state = MarianState(model: model, threads: threads)
+        state = MarianState(model: model, threads: threads, memoryLimit: memoryLimit)
     }
 
     /// Generated ids (no start token, no EOS) for each source, searched together as one batch.

@@ -27,21 +27,20 @@ final class BackendBuffer {
 
     init(owning pointer: ggml_backend_buffer_t) { self.pointer = pointer }
 
-    /// Allocates the data of every tensor in `context` on the CPU backend; `what` names them in the error.
-    static func allocate(_ context: GGMLContext, on backend: CPUBackend, what: String) throws(InferenceError)
-        -> BackendBuffer
+    /// Allocates the data of every tensor in `context` on the CPU backend, if that fits in `budget`;
+    /// `what` names them in the error.
+    static func allocate(_ context: GGMLContext, on backend: CPUBackend, what: String, budget: MemoryBudget = .unlimited)
+        throws(InferenceError) -> BackendBuffer
     {
+        let bytes = ggml_backend_alloc_ctx_tensors_from_buft_size(context.pointer, ggml_backend_cpu_buffer_type())
+        try budget.check(bytes, for: what)
         guard let buffer = ggml_backend_alloc_ctx_tensors(context.pointer, backend.pointer) else {
-            var bytes = 0
-            var tensor = ggml_get_first_tensor(context.pointer)
-            while let current = tensor {
-                bytes += ggml_nbytes(current)
-                tensor = ggml_get_next_tensor(context.pointer, current)
-            }
             throw .allocationFailed(what: what, bytes: bytes)
         }
         return BackendBuffer(owning: buffer)
     }
+
+    var bytes: Int { ggml_backend_buffer_get_size(pointer) }
 
     deinit { ggml_backend_buffer_free(pointer) }
 }
@@ -66,13 +65,28 @@ final class CPUBackend {
 
 /// Plans and reuses the memory of intermediate tensors across graphs of similar shape (ggml-alloc.h).
 final class GraphAllocator {
-    let pointer: ggml_gallocr_t
+    private(set) var pointer: ggml_gallocr_t
 
-    init() { pointer = ggml_gallocr_new(ggml_backend_cpu_buffer_type())! }
+    init() { pointer = Self.make() }
 
-    func allocate(_ graph: OpaquePointer, what: String) throws(InferenceError) {
+    private static func make() -> ggml_gallocr_t { ggml_gallocr_new(ggml_backend_cpu_buffer_type())! }
+
+    /// Allocates the graph's intermediate tensors, refusing a plan that does not fit in `budget`. The plan's
+    /// size is only known once its buffer is malloc'd; nothing has written to it yet, and a refused plan's
+    /// buffer goes at once (with the allocator's state), so it never holds more than address space. The
+    /// refused graph's tensors then point into freed memory: build the next graph afresh.
+    func allocate(_ graph: OpaquePointer, what: String, budget: MemoryBudget = .unlimited) throws(InferenceError) {
         guard ggml_gallocr_alloc_graph(pointer, graph) else { throw .allocationFailed(what: what, bytes: nil) }
+        do throws(InferenceError) {
+            try budget.check(bytes, for: what)
+        } catch {
+            ggml_gallocr_free(pointer)
+            pointer = Self.make()
+            throw error
+        }
     }
+
+    var bytes: Int { ggml_gallocr_get_buffer_size(pointer, 0) }
 
     deinit { ggml_gallocr_free(pointer) }
 }

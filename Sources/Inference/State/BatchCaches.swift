@@ -24,8 +24,13 @@ final class BatchCaches {
     private(set) var selfK: [Tensor]
     private(set) var selfV: [Tensor]
 
+    /// Both caches' bytes, which the worker's memory limit counts.
+    var bytes: Int { crossBuffer.bytes + selfBuffer.bytes }
+
+    /// Allocates the caches if together they fit in `budget`.
     init(
-        backend: CPUBackend, h: MarianHyperparameters, batch: Int, beams: Int, sourceLength: Int, capacity: Int
+        backend: CPUBackend, h: MarianHyperparameters, batch: Int, beams: Int, sourceLength: Int, capacity: Int,
+        budget: MemoryBudget = .unlimited
     ) throws(InferenceError) {
         self.batch = batch
         self.beams = beams
@@ -40,12 +45,14 @@ final class BatchCaches {
         crossK = (0..<layers).map { _ in ggml_new_tensor_4d(ctx, GGML_TYPE_F32, hd, s, nh, b) }
         crossV = (0..<layers).map { _ in ggml_new_tensor_4d(ctx, GGML_TYPE_F32, s, hd, nh, b) }
         crossBuffer = try BackendBuffer.allocate(
-            crossContext, on: backend, what: "the cross-attention keys and values of \(batch) sentences")
-        (selfContext, selfBuffer, selfK, selfV) = try Self.makeSelf(backend, layers, dModel, capacity, batch * beams)
+            crossContext, on: backend, what: "the cross-attention keys and values of \(batch) sentences", budget: budget)
+        (selfContext, selfBuffer, selfK, selfV) = try Self.makeSelf(
+            backend, layers, dModel, capacity, batch * beams, budget: budget.holding(crossBuffer.bytes))
     }
 
-    private static func makeSelf(_ backend: CPUBackend, _ layers: Int, _ d: Int, _ capacity: Int, _ hyps: Int)
-        throws(InferenceError) -> (GGMLContext, BackendBuffer, [Tensor], [Tensor])
+    private static func makeSelf(
+        _ backend: CPUBackend, _ layers: Int, _ d: Int, _ capacity: Int, _ hyps: Int, budget: MemoryBudget
+    ) throws(InferenceError) -> (GGMLContext, BackendBuffer, [Tensor], [Tensor])
     {
         let context = GGMLContext(tensorCount: 2 * layers)
         let make = { (_: Int) in
@@ -54,17 +61,22 @@ final class BatchCaches {
         let k = (0..<layers).map(make)
         let v = (0..<layers).map(make)
         let buffer = try BackendBuffer.allocate(
-            context, on: backend, what: "the self-attention cache for \(hyps) hypotheses × \(capacity) positions")
+            context, on: backend, what: "the self-attention cache for \(hyps) hypotheses × \(capacity) positions",
+            budget: budget)
         return (context, buffer, k, v)
     }
 
-    /// Makes room for `positions` cached steps, copying the `filled` steps already there.
+    /// Makes room for `positions` cached steps, copying the `filled` steps already there. The larger cache
+    /// must fit in `budget` beside both current caches (the old one is held while it is copied).
     /// On failure the cache is unchanged.
-    func reserve(positions: Int, filled: Int, backend: CPUBackend) throws(InferenceError) {
+    func reserve(positions: Int, filled: Int, backend: CPUBackend, budget: MemoryBudget = .unlimited)
+        throws(InferenceError)
+    {
         guard positions > capacity else { return }
         var newCapacity = capacity
         while newCapacity < positions { newCapacity *= 2 }
-        let (context, buffer, k, v) = try Self.makeSelf(backend, layers, dModel, newCapacity, hypotheses)
+        let (context, buffer, k, v) = try Self.makeSelf(
+            backend, layers, dModel, newCapacity, hypotheses, budget: budget.holding(bytes))
         let slab = dModel * filled * MemoryLayout<Float>.size
         var scratch = [UInt8](repeating: 0, count: slab)
         for (old, new) in zip(selfK + selfV, k + v) {

@@ -6,6 +6,9 @@ import CGGML
 public final class MarianState: StepDecoder {
     public let model: MarianModel
     public let linearKernel: LinearKernel
+    /// The most bytes this worker's ggml buffers (caches and activations) may hold at once.
+    public let memoryLimit: Int
+    private var budget: MemoryBudget { MemoryBudget(limit: memoryLimit) }
     private let backend: CPUBackend
     /// One per batch: it grows with the step graph over the batch's steps and goes with the batch.
     private var decoderAllocator = GraphAllocator()
@@ -19,8 +22,9 @@ public final class MarianState: StepDecoder {
     /// Steps the self-attention cache holds before it first doubles.
     static let initialCacheCapacity = 32
 
-    public init(model: MarianModel, threads: Int, linearKernel: LinearKernel = .preferred) {
+    public init(model: MarianModel, threads: Int, linearKernel: LinearKernel = .preferred, memoryLimit: Int = .max) {
         self.model = model
+        self.memoryLimit = memoryLimit
         // Asking for the tiled kernel on a CPU without AVX2 gets ggml's: same results, no illegal instruction.
         self.linearKernel = CPUKernels.available ? linearKernel : .ggml
         backend = CPUBackend(threads: threads)
@@ -43,13 +47,15 @@ public final class MarianState: StepDecoder {
         decoderAllocator = GraphAllocator()
         let batchCaches = try BatchCaches(
             backend: backend, h: h, batch: sources.count, beams: beams, sourceLength: s,
-            capacity: min(Self.initialCacheCapacity, h.maxPositions))
+            capacity: min(Self.initialCacheCapacity, h.maxPositions), budget: budget)
         let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
         let graph = EncoderGraph(context: context, weights: model.weights, h: h, caches: batchCaches, linearKernel: linearKernel)
         // The encoder's activations (tens of MB for 32 sentences of 40 tokens) are freed before decoding starts,
         // rather than held beside the decoder's for the worker's lifetime.
         let encoderAllocator = GraphAllocator()
-        try encoderAllocator.allocate(graph.builder.graph, what: "the encoder's activations for \(sources.count) sentences")
+        try encoderAllocator.allocate(
+            graph.builder.graph, what: "the encoder's activations for \(sources.count) sentences",
+            budget: budget.holding(batchCaches.bytes))
         let padded = sources.flatMap { $0 + [Int32](repeating: Int32(h.padID), count: s - $0.count) }
         set(graph.tokens, padded)
         set(graph.mask, EncoderGraph.maskValues(lengths: sources.map(\.count), sourceLength: s))
@@ -67,14 +73,16 @@ public final class MarianState: StepDecoder {
     public func step(tokens: [Int32], parents: [Int32]?) throws(InferenceError) -> [Float] {
         guard let caches else { preconditionFailure("step before begin") }
         precondition(tokens.count == caches.hypotheses && position < model.hyperparameters.maxPositions)
-        try caches.reserve(positions: position + 1, filled: position, backend: backend)
+        try caches.reserve(
+            positions: position + 1, filled: position, backend: backend, budget: budget.holding(decoderAllocator.bytes))
         let reorder = parents.map { $0 != Array(0..<Int32(caches.hypotheses)) } ?? false
         let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
         let graph = DecoderStepGraph(
             context: context, weights: model.weights, h: model.hyperparameters, caches: caches,
             position: position, reorder: reorder, linearKernel: linearKernel)
         try decoderAllocator.allocate(
-            graph.builder.graph, what: "the decoder step's activations for \(caches.hypotheses) hypotheses")
+            graph.builder.graph, what: "the decoder step's activations for \(caches.hypotheses) hypotheses",
+            budget: budget.holding(caches.bytes))
         set(graph.tokens, tokens)
         set(graph.crossMask, crossMask)
         if let input = graph.parents, let parents { set(input, parents) }
@@ -93,10 +101,11 @@ public final class MarianState: StepDecoder {
         let h = model.hyperparameters
         let new = try BatchCaches(
             backend: backend, h: h, batch: kept.count, beams: old.beams, sourceLength: old.sourceLength,
-            capacity: old.capacity)
+            capacity: old.capacity, budget: budget.holding(old.bytes + decoderAllocator.bytes))
         let context = GGMLContext(tensorCount: GraphBuilder.maxNodes, graphSize: GraphBuilder.maxNodes)
         let graph = CompactionGraph(context: context, from: old, to: new, filled: position, heads: h.decoderHeads)
-        try decoderAllocator.allocate(graph.builder.graph, what: "the cache compaction")
+        try decoderAllocator.allocate(
+            graph.builder.graph, what: "the cache compaction", budget: budget.holding(old.bytes + new.bytes))
         set(graph.sentences, kept.map(Int32.init))
         set(graph.hypotheses, kept.flatMap { sentence in (0..<old.beams).map { Int32(sentence * old.beams + $0) } })
         try backend.compute(graph.builder.graph, what: "the cache compaction")
