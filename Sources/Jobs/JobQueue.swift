@@ -87,14 +87,13 @@ public actor JobQueue<Group: Hashable & Sendable, Input: Hashable & Sendable, Ou
     {
         let keys = inputs.map { Key(group: group, input: $0) }
         try accept(keys, priority: priority)
-        return await withTaskGroup(of: (Int, Outcome).self) { tasks in
-            for (index, key) in keys.enumerated() {
-                tasks.addTask { (index, await self.collect(key)) }
-            }
-            var results = [Outcome?](repeating: nil, count: keys.count)
-            for await (index, outcome) in tasks { results[index] = outcome }
-            return results.map { $0! }
-        }
+        // Every key is queued already, so waiting for them in order costs no time: an outcome that arrives
+        // before its turn is kept in its entry until collected. The caller's own task waits, rather than a child
+        // task per key that must be created, scheduled and joined.
+        var results: [Outcome] = []
+        results.reserveCapacity(keys.count)
+        for key in keys { results.append(await collect(key)) }
+        return results
     }
 
     public func submit(_ input: Input, group: Group, priority: JobPriority) async throws(JobQueueError)
