@@ -19,4 +19,9 @@ public final class DispatchQueueExecutor: SerialExecutor {
     public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
     }
+
+    /// Lets `assumeIsolated` accept code that a plain `queue.async` block runs, outside any task.
+    public func checkIsolated() {
+        dispatchPrecondition(condition: .onQueue(queue))
+    }
 }
