@@ -5,6 +5,10 @@
 public protocol CacheTier: Sendable {
     var name: String { get }
 
+    /// Whether a call waits on a server or a disk. The tiered cache overlaps only those tiers' writes; a tier
+    /// that answers from memory is called inline.
+    var waitsOnIO: Bool { get }
+
     /// One entry per key, nil where the tier has no (unexpired, well-formed) value. One round trip for all keys.
     func get(_ keys: [CacheKey]) async -> [CachedTranslation?]
 
@@ -20,6 +24,8 @@ public protocol CacheTier: Sendable {
 }
 
 extension CacheTier {
+    public var waitsOnIO: Bool { true }
+
     public func health() async -> CacheHealth.Tier {
         let stats = await stats()
         return CacheHealth.Tier(name: stats.name, enabled: stats.enabled, healthy: stats.healthy, reason: stats.detail)

@@ -4,6 +4,7 @@ import Synchronization
 
 public final class MemoryTier: CacheTier {
     public let name = "memory"
+    public var waitsOnIO: Bool { false }
     public let maximumBytes: Int
     public let timeToLive: Double
     private let clock: CacheClock

@@ -51,12 +51,16 @@ public final class TieredCache: Sendable {
         await get([key])[0]
     }
 
-    /// Writes to every tier at once (a Redis round trip and an SQLite commit overlap); a tier that is down
-    /// counts the failure and the others still store.
+    /// Writes to every tier; those that wait on I/O at once (a Redis round trip and an SQLite commit overlap).
+    /// A tier that is down counts the failure and the others still store. With one such tier, as by default,
+    /// no child task is made: a task per tier was CPU that every uncached request paid for.
     public func set(_ entries: [(key: CacheKey, value: CachedTranslation)]) async {
         guard !entries.isEmpty else { return }
+        for tier in tiers where !tier.waitsOnIO { await tier.set(entries) }
+        let slow = tiers.filter(\.waitsOnIO)
+        if slow.count == 1 { return await slow[0].set(entries) }
         await withDiscardingTaskGroup { group in
-            for tier in tiers { group.addTask { await tier.set(entries) } }
+            for tier in slow { group.addTask { await tier.set(entries) } }
         }
     }
 
