@@ -29,7 +29,7 @@ final class BackendBuffer {
 
     /// Allocates the data of every tensor in `context` on the CPU backend, if that fits in `budget`;
     /// `what` names them in the error.
-    static func allocate(_ context: GGMLContext, on backend: CPUBackend, what: String, budget: MemoryBudget = .unlimited)
+    static func allocate(_ context: GGMLContext, on backend: CPUBackend, what: String, budget: MemoryBudget)
         throws(InferenceError) -> BackendBuffer
     {
         let bytes = ggml_backend_alloc_ctx_tensors_from_buft_size(context.pointer, ggml_backend_cpu_buffer_type())
@@ -65,7 +65,7 @@ final class CPUBackend {
 
 /// Plans and reuses the memory of intermediate tensors across graphs of similar shape (ggml-alloc.h).
 final class GraphAllocator {
-    private(set) var pointer: ggml_gallocr_t
+    private var pointer: ggml_gallocr_t
 
     init() { pointer = Self.make() }
 
@@ -75,7 +75,7 @@ final class GraphAllocator {
     /// size is only known once its buffer is malloc'd; nothing has written to it yet, and a refused plan's
     /// buffer goes at once (with the allocator's state), so it never holds more than address space. The
     /// refused graph's tensors then point into freed memory: build the next graph afresh.
-    func allocate(_ graph: OpaquePointer, what: String, budget: MemoryBudget = .unlimited) throws(InferenceError) {
+    func allocate(_ graph: OpaquePointer, what: String, budget: MemoryBudget) throws(InferenceError) {
         guard ggml_gallocr_alloc_graph(pointer, graph) else { throw .allocationFailed(what: what, bytes: nil) }
         do throws(InferenceError) {
             try budget.check(bytes, for: what)

@@ -30,7 +30,7 @@ final class BatchCaches {
     /// Allocates the caches if together they fit in `budget`.
     init(
         backend: CPUBackend, h: MarianHyperparameters, batch: Int, beams: Int, sourceLength: Int, capacity: Int,
-        budget: MemoryBudget = .unlimited
+        budget: MemoryBudget
     ) throws(InferenceError) {
         self.batch = batch
         self.beams = beams
@@ -69,9 +69,7 @@ final class BatchCaches {
     /// Makes room for `positions` cached steps, copying the `filled` steps already there. The larger cache
     /// must fit in `budget` beside both current caches (the old one is held while it is copied).
     /// On failure the cache is unchanged.
-    func reserve(positions: Int, filled: Int, backend: CPUBackend, budget: MemoryBudget = .unlimited)
-        throws(InferenceError)
-    {
+    func reserve(positions: Int, filled: Int, backend: CPUBackend, budget: MemoryBudget) throws(InferenceError) {
         guard positions > capacity else { return }
         var newCapacity = capacity
         while newCapacity < positions { newCapacity *= 2 }

@@ -7,8 +7,8 @@ public final class MarianState: StepDecoder {
     public let model: MarianModel
     public let linearKernel: LinearKernel
     /// The most bytes this worker's ggml buffers (caches and activations) may hold at once.
-    public let memoryLimit: Int
-    private var budget: MemoryBudget { MemoryBudget(limit: memoryLimit) }
+    public var memoryLimit: Int { budget.limit }
+    private let budget: MemoryBudget
     private let backend: CPUBackend
     /// One per batch: it grows with the step graph over the batch's steps and goes with the batch.
     private var decoderAllocator = GraphAllocator()
@@ -24,7 +24,7 @@ public final class MarianState: StepDecoder {
 
     public init(model: MarianModel, threads: Int, linearKernel: LinearKernel = .preferred, memoryLimit: Int = .max) {
         self.model = model
-        self.memoryLimit = memoryLimit
+        budget = MemoryBudget(limit: memoryLimit)
         // Asking for the tiled kernel on a CPU without AVX2 gets ggml's: same results, no illegal instruction.
         self.linearKernel = CPUKernels.available ? linearKernel : .ggml
         backend = CPUBackend(threads: threads)

@@ -4,8 +4,6 @@ struct MemoryBudget {
     let limit: Int
     private(set) var held = 0
 
-    static let unlimited = MemoryBudget(limit: .max)
-
     init(limit: Int) { self.limit = limit }
 
     /// The same limit with `bytes` more already held.
