@@ -71,7 +71,9 @@ let package = Package(
         .target(name: "Jobs", dependencies: ["Executors", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Engines",
-            dependencies: ["Inference", "Executors", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "Inference", "Executors", "CSystemLinux", .product(name: "Logging", package: "swift-log"),
+            ]),
 
         // MARK: The service and the executable.
         .target(

@@ -1,7 +1,11 @@
 // One running Apertium chain (`lt-proc -z … | apertium-tagger -z … | …`) started by `/bin/sh -c` in a process group
 // of its own, so a restart kills every stage at once (killing only `sh` leaves the stages running, measured).
 // The process owns the two pipe ends the engine keeps; all pipe ends are close-on-exec, so a chain started later
-// never inherits this one's stdin and keeps it from seeing EOF.
+// never inherits this one's stdin and keeps it from seeing EOF. The child also closes every other descriptor
+// it would inherit: a pipe Foundation's Process made at the same moment (for apertium-wblank-mode or
+// dpkg-query) is not close-on-exec, and a chain holding its write end made that reader wait for EOF forever
+// (seen as a hung test run, two engines starting while a third's chain was spawned).
+import CSystemLinux
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,6 +38,7 @@ final class PipelineProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, stdin.read, 0)
         posix_spawn_file_actions_adddup2(&actions, stdout.write, 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
         // The engine ignores SIGPIPE; the stages must not inherit that, so a stage writing to a dead one still dies.
         var defaults = sigset_t()
         sigemptyset(&defaults)
