@@ -35,13 +35,17 @@ import TestSupport
 
     @Test func aFailedItemIsListedWhileTheTaskRunsAndTheRestComplete() async throws {
         // The poisoned text fails at once (a non-retryable engine error); the others wait behind the gate, so the
-        // task is still running when the failure shows.
+        // task is still running when the failure shows. The three items reach the queue in any order, so there
+        // is a worker for each: with two, both could be held at the gate before the poisoned one got its turn.
         let gate = Gate()
         let apertium = try ApertiumEngine(logger: Logger(label: "test"))
         let engine = InterceptingEngine(inner: InterceptingEngine.gated(apertium, by: gate)) { texts, pair throws(EngineError) in
             if texts.contains("Poison.") { throw .unsupportedPair(LanguagePair(source: "poison", target: pair.target)) }
         }
-        let app = try await DragomanTestServer.start(engines: [engine]) { $0.tasks.chunkSize = 1 }
+        let app = try await DragomanTestServer.start(engines: [engine]) {
+            $0.tasks.chunkSize = 1
+            $0.queue.workers = 3
+        }
         let client = HTTPTestClient(baseURL: app.baseURL)
         let texts = ["Poison.", "The dog.", "The cat."]
         let accepted = try await client.post("/api/batch", ["texts": texts, "source": "en", "target": "es"])
