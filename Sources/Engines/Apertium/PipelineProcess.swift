@@ -20,12 +20,8 @@ final class PipelineProcess: Sendable {
     private let terminated = Atomic<Bool>(false)
 
     /// Starts `sh -c command sh arguments…` with stderr sent to /dev/null.
-    private static let spawnLock = Mutex(())
-
     init(command: String, arguments: [String]) throws(EngineError) {
-        (pid, input, output) = try Self.spawnLock.withLock { _ throws(EngineError) in
-            try Self.spawn(command: command, arguments: arguments)
-        }
+        (pid, input, output) = try Self.spawn(command: command, arguments: arguments)
     }
 
     private static func spawn(command: String, arguments: [String]) throws(EngineError) -> (pid_t, Int32, Int32) {
@@ -89,11 +85,8 @@ final class PipelineProcess: Sendable {
     }
 
     private static func makePipe() throws(EngineError) -> (read: Int32, write: Int32) {
-        // Glibc's module does not export pipe2 (it needs _GNU_SOURCE), so close-on-exec is set just after; the
-        // spawn lock keeps our own chains from starting inside that window.
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else { throw .failed(engine: "apertium", reason: "pipe: errno \(errno)") }
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        guard pipe2(&fds, O_CLOEXEC) == 0 else { throw .failed(engine: "apertium", reason: "pipe2: errno \(errno)") }
         return (fds[0], fds[1])
     }
 }
