@@ -1,10 +1,12 @@
 // One running Apertium chain (`lt-proc -z … | apertium-tagger -z … | …`) started by `/bin/sh -c` in a process group
 // of its own, so a restart kills every stage at once (killing only `sh` leaves the stages running, measured).
-// The process owns the two pipe ends the engine keeps; all pipe ends are close-on-exec, so a chain started later
-// never inherits this one's stdin and keeps it from seeing EOF. The child also closes every other descriptor
-// it would inherit: a pipe Foundation's Process made at the same moment (for apertium-wblank-mode or
-// dpkg-query) is not close-on-exec, and a chain holding its write end made that reader wait for EOF forever
-// (seen as a hung test run, two engines starting while a third's chain was spawned).
+// The process owns the two pipe ends the engine keeps. Nothing but them may cross into another child, or a
+// reader waits for an EOF that a long-lived process holds back:
+// - our pipe ends are close-on-exec, so a child spawned elsewhere (Foundation's Process) never holds this
+//   chain's stdin open;
+// - the chain's child closes every descriptor above stderr, so it never holds a pipe Foundation's Process
+//   made at the same moment (for apertium-wblank-mode or dpkg-query), which is not close-on-exec. Before, a
+//   chain spawned in that window made the reader wait forever: seen as a hung parallel test run.
 import CSystemLinux
 #if canImport(Glibc)
 import Glibc

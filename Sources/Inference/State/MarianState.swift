@@ -7,7 +7,6 @@ public final class MarianState: StepDecoder {
     public let model: MarianModel
     public let linearKernel: LinearKernel
     /// The most bytes this worker's ggml buffers (caches and activations) may hold at once.
-    public var memoryLimit: Int { budget.limit }
     private let budget: MemoryBudget
     private let backend: CPUBackend
     /// One per batch: it grows with the step graph over the batch's steps and goes with the batch.
