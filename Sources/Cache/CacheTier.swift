@@ -12,7 +12,11 @@ public protocol CacheTier: Sendable {
     /// One entry per key, nil where the tier has no (unexpired, well-formed) value. One round trip for all keys.
     func get(_ keys: [CacheKey]) async -> [CachedTranslation?]
 
+    /// May return before the entries are stored (SQLite writes behind); `get` still finds them at once.
     func set(_ entries: [(key: CacheKey, value: CachedTranslation)]) async
+
+    /// Stores whatever `set` has not stored yet. Shutdown calls it; a tier that stores in `set` does nothing.
+    func flush() async
 
     /// Removes every entry, or only those of one language pair.
     func clear(pair: (source: String, target: String)?) async
@@ -25,6 +29,8 @@ public protocol CacheTier: Sendable {
 
 extension CacheTier {
     public var waitsOnIO: Bool { true }
+
+    public func flush() async {}
 
     public func health() async -> CacheHealth.Tier {
         let stats = await stats()

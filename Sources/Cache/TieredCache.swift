@@ -68,6 +68,11 @@ public final class TieredCache: Sendable {
         await set([(key, value)])
     }
 
+    /// Stores what tiers that write behind (SQLite) still hold; shutdown waits for it.
+    public func flush() async {
+        for tier in tiers { await tier.flush() }
+    }
+
     public func clear(pair: (source: String, target: String)?) async {
         for tier in tiers { await tier.clear(pair: pair) }
         logger.info("cache cleared", metadata: ["pair": "\(pair.map { "\($0.source)-\($0.target)" } ?? "all")"])

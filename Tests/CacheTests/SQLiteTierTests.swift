@@ -20,6 +20,7 @@ import Testing
         do {
             let tier = try await SQLiteTier(path: path)
             await tier.set(entries(0..<10))
+            await tier.flush()
         }
         let reopened = try await SQLiteTier(path: path)
         #expect(await reopened.get([key(3)]) == [value(3)])
@@ -76,5 +77,46 @@ import Testing
         let tier = try await SQLiteTier(path: folder.file("cache.sqlite"))
         await tier.set([(key(1, version: "1"), value(1, version: "1"))])
         #expect(await tier.get([key(1, version: "2")]) == [nil])
+    }
+
+    // Writes behind the request: what `set` queued is answered at once and reaches the file with the next write.
+
+    @Test func queuedRowsAreFoundBeforeTheyAreWritten() async throws {
+        let path = folder.file("cache.sqlite")
+        let tier = try await SQLiteTier(path: path)
+        let other = try await SQLiteTier(path: path)
+        await tier.set(entries(0..<50))
+        #expect(await tier.get((0..<50).map { key($0) }) == (0..<50).map { value($0) })
+        await tier.flush()
+        #expect(await other.get((0..<50).map { key($0) }) == (0..<50).map { value($0) })
+    }
+
+    @Test func concurrentSetsAreAllWrittenAndTheNewestValueWins() async throws {
+        let path = folder.file("cache.sqlite")
+        let tier = try await SQLiteTier(path: path)
+        await withDiscardingTaskGroup { group in
+            for number in 0..<200 { group.addTask { await tier.set(entries([number])) } }
+        }
+        await tier.set([(key(7), value(700))])
+        await tier.flush()
+        let reopened = try await SQLiteTier(path: path)
+        #expect(await reopened.stats().entries == 200)
+        #expect(await reopened.get([key(7), key(199)]) == [value(700), value(199)])
+    }
+
+    @Test func aFullQueueIsWrittenBeforeSetReturns() async throws {
+        let path = folder.file("cache.sqlite")
+        let tier = try await SQLiteTier(path: path)
+        let other = try await SQLiteTier(path: path)
+        await tier.set(entries(0..<SQLiteTier.pendingLimit))
+        #expect(await other.get([key(0), key(SQLiteTier.pendingLimit - 1)]) == [value(0), value(SQLiteTier.pendingLimit - 1)])
+    }
+
+    @Test func clearingAlsoDropsQueuedRows() async throws {
+        let tier = try await SQLiteTier(path: folder.file("cache.sqlite"))
+        await tier.set(entries(0..<3) + [(key(7, target: "fr"), value(7))])
+        await tier.clear(pair: ("en", "es"))
+        #expect(await tier.get([key(0), key(7, target: "fr")]) == [nil, value(7)])
+        #expect(await tier.stats().entries == 1)
     }
 }

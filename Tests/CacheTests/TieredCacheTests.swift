@@ -41,6 +41,7 @@ import Testing
         do {
             let cache = try await makeCache()
             await cache.set(entries(0..<5))
+            await cache.flush()  // as shutdown does: SQLite writes behind
         }
         let restarted = try await makeCache()
         #expect(await restarted.get([key(4)]) == [value(4)])

@@ -63,11 +63,13 @@ public final class Application: Sendable {
         await tasks.startPurging(retention: .seconds(days * 86_400))
     }
 
-    /// Stops taking batch chunks, lets the queue finish what it accepted, and stops the engines.
+    /// Stops taking batch chunks, lets the queue finish what it accepted, stops the engines and writes what the
+    /// cache still holds in memory only.
     public func shutdown() async {
         await tasks.shutdown()
         await service.queue.shutdown()
         await EngineCatalog.shutdown(Array(service.engines.values))
+        await service.cache?.flush()
         logger.info("dragoman stopped")
     }
 }
