@@ -91,7 +91,7 @@ public final class SQLiteTier: CacheTier {
         if full {
             await writePending()
         } else if startWrite {
-            database.accessLater { connection in self.writePending(connection) }
+            Task { await self.writePending() }
         }
     }
 

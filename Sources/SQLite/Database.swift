@@ -27,12 +27,6 @@ public actor Database {
         try body(connection)
     }
 
-    /// Queues `body` on this database's thread and returns at once: for work nobody waits on (a cache writing
-    /// behind), without a task to carry it there. Calls made after it see what it did, as the queue is serial.
-    public nonisolated func accessLater(_ body: @escaping @Sendable (Connection) -> Void) {
-        executor.queue.async { self.assumeIsolated { body($0.connection) } }
-    }
-
     public func rows(_ sql: String, _ arguments: [SQLiteValue] = []) throws -> [[SQLiteValue]] {
         try connection.rows(sql, arguments)
     }
