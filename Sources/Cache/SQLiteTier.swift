@@ -58,9 +58,9 @@ public final class SQLiteTier: CacheTier {
         guard !keys.isEmpty else { return [] }
         let start = TierMetrics.start()
         let digests = keys.map(\.digest)
+        let now = Int64(clock.now())
         // Checked before the SELECT is queued: a row taken from the queue by a write is committed before any
         // SELECT queued after it runs, so no row is ever between the two places unseen.
-        let now = Int64(clock.now())
         let queued = pendingWrites.withLock { pending in digests.map { pending.hit($0, now: now) } }
         let unqueued = zip(digests, queued).compactMap { $1 == nil ? $0 : nil }
         do {
@@ -89,18 +89,14 @@ public final class SQLiteTier: CacheTier {
             return (!pending.writeScheduled, pending.rows.count >= Self.pendingLimit)
         }
         if full {
-            await writePending()
+            await flush()
         } else if startWrite {
-            Task { await self.writePending() }
+            Task { await self.flush() }
         }
     }
 
     /// Writes every queued row; returns when they are committed (or the write failed and counted its error).
     public func flush() async {
-        await writePending()
-    }
-
-    func writePending() async {
         try? await database.access { connection in self.writePending(connection) }
     }
 
@@ -122,7 +118,7 @@ public final class SQLiteTier: CacheTier {
     }
 
     public func clear(pair: (source: String, target: String)?) async {
-        await writePending()
+        await flush()
         do {
             if let pair {
                 try await database.run(Self.clearPair, [.text(pair.source), .text(pair.target)])
@@ -136,7 +132,7 @@ public final class SQLiteTier: CacheTier {
     }
 
     public func stats() async -> TierStats {
-        await writePending()
+        await flush()
         var stats = TierStats(name: name)
         metrics.fill(&stats)
         do {
