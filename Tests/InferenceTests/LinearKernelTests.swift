@@ -105,3 +105,77 @@ extension SeededGenerator {
     /// Uniform in [-1, 1).
     mutating func nextSigned() -> Float { Float(next() >> 40) / Float(1 << 23) - 1 }
 }
+
+// The integer kernel in two halves: re-quantising Q8_0 rows stays within half a step of ggml's dequantised values,
+// and the layer computes exactly Σ q_w·q_x scaled, with the columns quantised the way the kernel does it.
+@Suite(.enabled(if: CPUKernels.available, "CKernels need AVX2, FMA and F16C"))
+struct IntegerLinearKernelTests {
+    /// The last shape's columns (192 KiB of int8 inputs a block) take three column blocks.
+    static let shapes = LinearKernelTests.shapes + [LinearKernelTests.Shape(inner: 4096, rows: 7, columns: 101, threads: 2)]
+
+    /// A column quantised as the kernel does: one symmetric scale, rounding to nearest even.
+    static func quantize(_ x: ArraySlice<Float>) -> (values: [Int32], scale: Float) {
+        let maximum = x.map(abs).max() ?? 0
+        let factor: Float = maximum > 0 ? 127 / maximum : 0
+        return (x.map { Int32(($0 * factor).rounded(.toNearestOrEven)) }, maximum / 127)
+    }
+
+    @Test(arguments: shapes) func requantisedRowsStayWithinHalfAStep(shape: LinearKernelTests.Shape) throws {
+        let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 16 << 20, mem_buffer: nil, no_alloc: false))!)
+        var random = SeededGenerator(state: UInt64(shape.rows * 7 + shape.inner))
+        let (weight, dequantized) = LinearKernelTests.weights(context.pointer, GGML_TYPE_Q8_0, shape, &random)
+        let integer = try #require(IntegerWeights(requantizing: weight))
+        for row in 0..<shape.rows {
+            let original = dequantized[row * shape.inner..<(row + 1) * shape.inner]
+            let scale = integer.scales[row]
+            #expect(abs(scale - original.map(abs).max()! / 127) <= 1e-6 * scale)
+            for (i, value) in original.enumerated() {
+                let q = integer.values[row * shape.inner + i]
+                #expect(abs(q) <= 127)
+                #expect(abs(Float(q) * scale - value) <= scale / 2 * 1.0001, "row \(row) value \(i)")
+            }
+        }
+    }
+
+    @Test(arguments: shapes) func computesTheScaledIntegerDotProducts(shape: LinearKernelTests.Shape) throws {
+        let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 16 << 20, mem_buffer: nil, no_alloc: false))!)
+        let ctx = context.pointer
+        var random = SeededGenerator(state: UInt64(shape.rows * 1000 + shape.columns))
+        let (weight, _) = LinearKernelTests.weights(ctx, GGML_TYPE_Q8_0, shape, &random)
+        let integer = try #require(IntegerWeights(requantizing: weight))
+        let wide = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, Int64(shape.inner), Int64(2 * shape.columns))!
+        let inputs = LinearKernelTests.fill(wide, count: shape.inner * 2 * shape.columns, &random)
+        let x = ggml_view_2d(ctx, wide, Int64(shape.inner), Int64(shape.columns), 2 * wide.pointee.nb.1, 0)!
+        let bias = ggml_new_tensor_1d(ctx, GGML_TYPE_F32, Int64(shape.rows))!
+        let biases = LinearKernelTests.fill(bias, count: shape.rows, &random)
+
+        let y = try #require(IntegerLinear.node(ctx, weights: integer, x: x, bias: bias))
+        let graph = ggml_new_graph(ctx)!
+        ggml_build_forward_expand(graph, y)
+        #expect(ggml_graph_compute_with_ctx(ctx, graph, Int32(shape.threads)) == GGML_STATUS_SUCCESS)
+
+        let output = UnsafeBufferPointer(start: y.pointee.data.assumingMemoryBound(to: Float.self),
+                                         count: shape.rows * shape.columns)
+        for column in 0..<shape.columns {
+            let start = 2 * column * shape.inner
+            let (q, scale) = Self.quantize(inputs[start..<start + shape.inner])
+            for row in 0..<shape.rows {
+                let dot = (0..<shape.inner).reduce(Int64(0)) { $0 + Int64(integer.values[row * shape.inner + $1]) * Int64(q[$1]) }
+                let expected = Double(dot) * Double(integer.scales[row]) * Double(scale) + Double(biases[row])
+                let got = Double(output[column * shape.rows + row])
+                #expect(abs(got - expected) <= 1e-5 * abs(expected) + 1e-5, "row \(row) column \(column): \(got) vs \(expected)")
+            }
+        }
+    }
+
+    @Test func declinesInputsItDoesNotCompute() throws {
+        let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 1 << 20, mem_buffer: nil, no_alloc: false))!)
+        let ctx = context.pointer
+        #expect(IntegerWeights(requantizing: ggml_new_tensor_2d(ctx, GGML_TYPE_F32, 64, 8)!) == nil)
+        let integer = try #require(IntegerWeights(requantizing: ggml_new_tensor_2d(ctx, GGML_TYPE_Q8_0, 64, 8)!))
+        let bias = ggml_new_tensor_1d(ctx, GGML_TYPE_F32, 8)!
+        #expect(IntegerLinear.node(ctx, weights: integer, x: ggml_new_tensor_2d(ctx, GGML_TYPE_F32, 32, 3)!, bias: bias) == nil)
+        #expect(IntegerLinear.node(ctx, weights: integer, x: ggml_new_tensor_2d(ctx, GGML_TYPE_F16, 64, 3)!, bias: bias) == nil)
+        #expect(IntegerLinear.node(ctx, weights: integer, x: ggml_new_tensor_2d(ctx, GGML_TYPE_F32, 64, 3)!, bias: bias) != nil)
+    }
+}

@@ -1,7 +1,7 @@
 // Loading the fixture model, and fault injection on copies of it: a truncated file, a tensor with the wrong
 // shape (dimensions swapped in the header), a file that is not GGUF. Every error must name what is wrong.
 import Foundation
-import Inference
+@testable import Inference
 import Testing
 
 @Suite struct MarianModelLoadingTests {
@@ -19,6 +19,15 @@ import Testing
         #expect(h.padID == h.vocabSize - 1 && h.decoderStartID == h.padID)
         #expect(h.badWordsIDs == [h.padID])
         #expect(h.dModel % h.encoderHeads == 0)
+    }
+
+    @Test(.enabled(if: CPUKernels.available, "CKernels need AVX2, FMA and F16C"))
+    func q8ModelMatricesAreRequantisedForTheIntegerKernel() throws {
+        let weights = try MarianModel(path: Fixtures.model("q8_0")).weights
+        let layers = weights.encoder.flatMap { [$0.attention.q, $0.attention.k, $0.attention.v, $0.attention.o, $0.ffn.up, $0.ffn.down] }
+            + weights.decoder.flatMap { [$0.attention.q, $0.cross.v, $0.ffn.down] } + [weights.output]
+        #expect(layers.allSatisfy { $0.integer != nil })
+        #expect(Fixtures.f32.weights.output.integer == nil)
     }
 
     @Test func missingFileIsCannotOpen() {

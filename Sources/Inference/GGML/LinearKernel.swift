@@ -7,11 +7,14 @@ import CKernels
 public enum LinearKernel: String, Sendable, CaseIterable {
     /// ggml_mul_mat then ggml_add.
     case ggml
-    /// CKernels' register-tiled AVX2 kernel with the bias fused in.
+    /// CKernels' register-tiled AVX2 kernel with the bias fused in; F16 and Q8_0 rows are unpacked to f32.
     case tiled
+    /// As `tiled`, but Q8_0 layers run as int8 × int8 dot products on weights re-quantised per row at load
+    /// (`IntegerWeights`); other layers run tiled.
+    case integer
 
-    /// `tiled` where the CPU has AVX2, FMA and F16C; otherwise `ggml`.
-    public static let preferred: LinearKernel = CPUKernels.available ? .tiled : .ggml
+    /// `integer` where the CPU has AVX2, FMA and F16C; otherwise `ggml`.
+    public static let preferred: LinearKernel = CPUKernels.available ? .integer : .ggml
 }
 
 /// The custom-op side of `LinearKernel.tiled`: which tensors it accepts and the callback ggml's threads run.

@@ -24,5 +24,15 @@ final class MappedFile: @unchecked Sendable {
         base = pointer
     }
 
+    /// Drops the resident pages wholly inside `byteCount` bytes at `start`, a range whose contents were copied
+    /// elsewhere. The mapping stays: a later read faults the pages back in from the file.
+    func release(_ start: UnsafeRawPointer, byteCount: Int) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (Int(bitPattern: start) + page - 1) / page * page
+        let end = (Int(bitPattern: start) + byteCount) / page * page
+        guard end > first else { return }
+        madvise(UnsafeMutableRawPointer(bitPattern: first), end - first, MADV_DONTNEED)
+    }
+
     deinit { munmap(base, size) }
 }

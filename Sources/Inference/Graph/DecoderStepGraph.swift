@@ -33,7 +33,7 @@ struct DecoderStepGraph {
             x = b.addAndNorm(x, b.linear(context, a.o), a.norm)
             x = b.feedForward(x, layer.ffn, h.activation)
         }
-        logits = b.affine(w.output, x, bias: w.outputBias)
+        logits = b.linear(x, w.output)
         b.expand(logits)
     }
 

@@ -47,12 +47,12 @@ struct GraphBuilder {
     /// Adds `tensor` and everything it depends on to the graph now, so it runs before nodes added later.
     func expand(_ tensor: Tensor) { ggml_build_forward_expand(graph, tensor) }
 
-    func linear(_ x: Tensor, _ w: LinearWeights) -> Tensor { affine(w.weight, x, bias: w.bias) }
-
     /// weight·x + bias, through the configured kernel when it takes these tensors.
-    func affine(_ weight: Tensor, _ x: Tensor, bias: Tensor) -> Tensor {
-        if linearKernel == .tiled, let y = TiledLinear.node(ctx, weight: weight, x: x, bias: bias) { return y }
-        return ggml_add(ctx, ggml_mul_mat(ctx, weight, x), bias)
+    func linear(_ x: Tensor, _ w: LinearWeights) -> Tensor {
+        if linearKernel == .integer, let integer = w.integer,
+           let y = IntegerLinear.node(ctx, weights: integer, x: x, bias: w.bias) { return y }
+        if linearKernel != .ggml, let y = TiledLinear.node(ctx, weight: w.weight, x: x, bias: w.bias) { return y }
+        return ggml_add(ctx, ggml_mul_mat(ctx, w.weight, x), w.bias)
     }
 
     /// Marian is post-norm: LayerNorm(residual + sublayer), with learned scale and shift.

@@ -5,10 +5,36 @@ import CGGML
 /// Finds a tensor the validation has already proven present.
 struct TensorLookup {
     let context: OpaquePointer
+    let file: MappedFile
+
     func callAsFunction(_ name: String) -> Tensor { ggml_get_tensor(context, name)! }
+
+    func norm(_ stack: GGUFTensorName.Stack, _ layer: Int, _ part: GGUFTensorName.Part) -> NormWeights {
+        NormWeights(
+            weight: self(GGUFTensorName.block(stack, layer, part, bias: false)),
+            bias: self(GGUFTensorName.block(stack, layer, part, bias: true)))
+    }
+
+    func linear(_ stack: GGUFTensorName.Stack, _ layer: Int, _ part: GGUFTensorName.Part) -> LinearWeights {
+        linear(
+            weight: self(GGUFTensorName.block(stack, layer, part, bias: false)),
+            bias: self(GGUFTensorName.block(stack, layer, part, bias: true)))
+    }
+
+    /// Re-quantises a Q8_0 weight for the integer kernel where CKernels run, then lets the kernel drop the mapped
+    /// pages it read: nothing computes from them afterwards but ggml's fallback paths, which fault them back in.
+    /// So a Q8_0 model stays resident about once, not twice.
+    func linear(weight: Tensor, bias: Tensor) -> LinearWeights {
+        guard CPUKernels.available, let integer = IntegerWeights(requantizing: weight) else {
+            return LinearWeights(weight: weight, bias: bias, integer: nil)
+        }
+        file.release(weight.pointee.data, byteCount: ggml_nbytes(weight))
+        return LinearWeights(weight: weight, bias: bias, integer: integer)
+    }
 }
 
-struct LinearWeights { let weight: Tensor, bias: Tensor }
+/// `integer` is the weight re-quantised for the integer kernel: present for Q8_0 matrices where CKernels run.
+struct LinearWeights { let weight: Tensor, bias: Tensor, integer: IntegerWeights? }
 struct NormWeights { let weight: Tensor, bias: Tensor }
 struct AttentionWeights { let q, k, v, o: LinearWeights; let norm: NormWeights }
 struct FeedForwardWeights { let up, down: LinearWeights; let norm: NormWeights }
@@ -24,8 +50,8 @@ final class MarianWeights: @unchecked Sendable {
     let tokenEmbedding: Tensor
     let decoderEmbedding: Tensor
     let positions: Tensor
-    let output: Tensor
-    let outputBias: Tensor
+    /// The projection to vocabulary logits (the decoder embedding itself when tied).
+    let output: LinearWeights
     let encoder: [EncoderLayerWeights]
     let decoder: [DecoderLayerWeights]
 
@@ -41,12 +67,13 @@ final class MarianWeights: @unchecked Sendable {
             let status = ggml_backend_tensor_alloc(buffer.pointer, tensor, file.base + info.fileOffset)
             precondition(status == GGML_STATUS_SUCCESS, "binding \(info.name) to the map failed")
         }
-        let lookup = TensorLookup(context: contents.context.pointer)
+        let lookup = TensorLookup(context: contents.context.pointer, file: file)
         tokenEmbedding = lookup(GGUFTensorName.tokenEmbedding)
         decoderEmbedding = hasDecoderEmbedding ? lookup(GGUFTensorName.decoderTokenEmbedding) : tokenEmbedding
         positions = lookup(GGUFTensorName.positions)
-        output = h.tieWordEmbeddings ? decoderEmbedding : lookup(GGUFTensorName.output)
-        outputBias = lookup(GGUFTensorName.outputBias)
+        output = lookup.linear(
+            weight: h.tieWordEmbeddings ? decoderEmbedding : lookup(GGUFTensorName.output),
+            bias: lookup(GGUFTensorName.outputBias))
         encoder = (0..<h.encoderLayers).map { i in
             EncoderLayerWeights(
                 attention: Self.attention(.encoder, i, self: .attnQ, lookup), ffn: Self.ffn(.encoder, i, lookup))
@@ -85,24 +112,15 @@ final class MarianWeights: @unchecked Sendable {
     ) -> AttentionWeights {
         let parts: [GGUFTensorName.Part] =
             first == .attnQ ? [.attnQ, .attnK, .attnV, .attnO, .attnNorm] : [.crossQ, .crossK, .crossV, .crossO, .crossNorm]
-        let linear = { (part: GGUFTensorName.Part) in
-            LinearWeights(
-                weight: lookup(GGUFTensorName.block(stack, layer, part, bias: false)),
-                bias: lookup(GGUFTensorName.block(stack, layer, part, bias: true)))
-        }
-        let norm = linear(parts[4])
+        let linear = { (part: GGUFTensorName.Part) in lookup.linear(stack, layer, part) }
         return AttentionWeights(
             q: linear(parts[0]), k: linear(parts[1]), v: linear(parts[2]), o: linear(parts[3]),
-            norm: NormWeights(weight: norm.weight, bias: norm.bias))
+            norm: lookup.norm(stack, layer, parts[4]))
     }
 
     private static func ffn(_ stack: GGUFTensorName.Stack, _ layer: Int, _ lookup: TensorLookup) -> FeedForwardWeights {
-        let linear = { (part: GGUFTensorName.Part) in
-            LinearWeights(
-                weight: lookup(GGUFTensorName.block(stack, layer, part, bias: false)),
-                bias: lookup(GGUFTensorName.block(stack, layer, part, bias: true)))
-        }
-        let norm = linear(.ffnNorm)
-        return FeedForwardWeights(up: linear(.ffnUp), down: linear(.ffnDown), norm: NormWeights(weight: norm.weight, bias: norm.bias))
+        FeedForwardWeights(
+            up: lookup.linear(stack, layer, .ffnUp), down: lookup.linear(stack, layer, .ffnDown),
+            norm: lookup.norm(stack, layer, .ffnNorm))
     }
 }

@@ -1,0 +1,183 @@
+// int8 × int8 linear layers (see IntegerLinearKernels.h for why). Each thread owns a contiguous range of weight
+// rows, quantises a block of input columns that stays in L2 into its own buffer, and walks every group of rows
+// against every pair of quantised columns in one register tile of int32 accumulators.
+// vpmaddubsw multiplies unsigned by signed bytes, so a row is used as |w| and each column byte takes the row's
+// sign (vpsignb): |w|·(x·sgn w) = w·x, and two such products (≤ 2 · 127 · 127) never saturate int16.
+#include "IntegerLinearKernels.h"
+
+#include <stdlib.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#define KERNEL __attribute__((target("avx2,fma,f16c")))
+#define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma,f16c")))
+
+/// 5 × 2 int32 accumulators + 2 columns + a row's magnitude + one product = 14 ymm registers, the constant ones
+/// as the 15th. A 6 × 2 tile needs 17 and spills.
+enum { TILE_ROWS = 5, TILE_COLUMNS = 2, BYTES = 32, Q8_BLOCK = 32 };
+/// Quantised input bytes a column block may hold: 192 KiB, inside a 512 KiB L2 beside the weight rows.
+enum { BLOCK_INPUT_BYTES = 192 * 1024 };
+
+typedef struct {
+    uint16_t scale;
+    int8_t values[Q8_BLOCK];
+} q8_0_block;
+
+INLINE_KERNEL float horizontal_max(__m256 v) {
+    __m128 m = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    m = _mm_max_ps(m, _mm_movehl_ps(m, m));
+    m = _mm_max_ss(m, _mm_movehdup_ps(m));
+    return _mm_cvtss_f32(m);
+}
+
+INLINE_KERNEL int32_t horizontal_sum(__m256i v) {
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(1, 0, 3, 2)));
+    s = _mm_add_epi32(s, _mm_shuffle_epi32(s, _MM_SHUFFLE(2, 3, 0, 1)));
+    return _mm_cvtsi128_si32(s);
+}
+
+/// 32 floats times `factor`, rounded to nearest (even) and saturated to int8, in their own order.
+INLINE_KERNEL __m256i quantize_32(const float *x, __m256 factor) {
+    __m256i a = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x), factor));
+    __m256i b = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + 8), factor));
+    __m256i c = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + 16), factor));
+    __m256i d = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + 24), factor));
+    // The packs work per 128-bit lane, leaving 4-byte groups in the order a0 b0 c0 d0 a1 b1 c1 d1.
+    __m256i packed = _mm256_packs_epi16(_mm256_packs_epi32(a, b), _mm256_packs_epi32(c, d));
+    return _mm256_permutevar8x32_epi32(packed, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+}
+
+/// Quantises `inner` floats with one symmetric scale, returned; an all-zero input gets scale 0.
+KERNEL static float quantize_row(const float *x, int64_t inner, int8_t *q) {
+    const __m256 magnitude_mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
+    __m256 largest = _mm256_setzero_ps();
+    for (int64_t p = 0; p < inner; p += 8)
+        largest = _mm256_max_ps(largest, _mm256_and_ps(_mm256_loadu_ps(x + p), magnitude_mask));
+    float maximum = horizontal_max(largest);
+    __m256 factor = _mm256_set1_ps(maximum > 0 ? 127.0f / maximum : 0.0f);
+    for (int64_t p = 0; p < inner; p += BYTES) _mm256_storeu_si256((__m256i *)(q + p), quantize_32(x + p, factor));
+    return maximum / 127.0f;
+}
+
+KERNEL void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride, int64_t inner, int64_t rows,
+                                          int8_t *values, float *scales) {
+    float *row = aligned_alloc(32, (size_t)inner * sizeof(float));
+    if (row == NULL) abort();  // one row of floats; nothing sensible to do without it
+    for (int64_t r = 0; r < rows; r++) {
+        const q8_0_block *source = (const q8_0_block *)((const char *)blocks + r * row_stride);
+        for (int64_t b = 0; b < inner / Q8_BLOCK; b++) {
+            float scale = _cvtsh_ss(source[b].scale);
+            for (int i = 0; i < Q8_BLOCK; i++) row[b * Q8_BLOCK + i] = scale * source[b].values[i];
+        }
+        scales[r] = quantize_row(row, inner, values + r * inner);
+    }
+    free(row);
+}
+
+/// rm weight rows (`w_stride` bytes apart) against rn quantised columns (`x_stride` apart), over `inner` bytes.
+/// Called with constant rm and rn, so the accumulator arrays become registers.
+INLINE_KERNEL void tile(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x, size_t x_stride,
+                        int64_t inner, int32_t sums[TILE_ROWS][TILE_COLUMNS]) {
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256i acc[TILE_ROWS][TILE_COLUMNS];
+    for (int i = 0; i < rm; i++)
+        for (int j = 0; j < rn; j++) acc[i][j] = _mm256_setzero_si256();
+    for (int64_t p = 0; p < inner; p += BYTES) {
+        __m256i column[TILE_COLUMNS];
+        for (int j = 0; j < rn; j++) column[j] = _mm256_loadu_si256((const __m256i *)(x + j * x_stride + p));
+        for (int i = 0; i < rm; i++) {
+            __m256i row = _mm256_loadu_si256((const __m256i *)(w + i * w_stride + p));
+            __m256i magnitude = _mm256_abs_epi8(row);
+            for (int j = 0; j < rn; j++) {
+                __m256i pairs = _mm256_maddubs_epi16(magnitude, _mm256_sign_epi8(column[j], row));
+                acc[i][j] = _mm256_add_epi32(acc[i][j], _mm256_madd_epi16(pairs, ones));
+            }
+        }
+    }
+    for (int i = 0; i < rm; i++)
+        for (int j = 0; j < rn; j++) sums[i][j] = horizontal_sum(acc[i][j]);
+}
+
+#define TILE_CASE(rm, rn) \
+    case (rm) * 8 + (rn): tile(rm, rn, w, w_stride, x, x_stride, inner, sums); break;
+
+KERNEL static void any_tile(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x, size_t x_stride,
+                            int64_t inner, int32_t sums[TILE_ROWS][TILE_COLUMNS]) {
+    switch (rm * 8 + rn) {
+        TILE_CASE(5, 2) TILE_CASE(5, 1) TILE_CASE(4, 2) TILE_CASE(4, 1) TILE_CASE(3, 2) TILE_CASE(3, 1)
+        TILE_CASE(2, 2) TILE_CASE(2, 1) TILE_CASE(1, 2) TILE_CASE(1, 1)
+        default: break;
+    }
+}
+
+KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_problem *p, int part, int parts) {
+    int64_t tiles = (p->rows + TILE_ROWS - 1) / TILE_ROWS;
+    int64_t first = p->rows == 0 ? 0 : TILE_ROWS * (tiles * part / parts);
+    int64_t end = TILE_ROWS * (tiles * (part + 1) / parts);
+    if (end > p->rows) end = p->rows;
+    if (first >= end) return;
+
+    int64_t block = BLOCK_INPUT_BYTES / p->inner;
+    block -= block % TILE_COLUMNS;
+    if (block < TILE_COLUMNS) block = TILE_COLUMNS;
+    if (block > p->columns) block = p->columns;
+    // Every thread quantises the same columns: a pass over `inner` per column, against (its rows) multiply-adds
+    // per column, so repeating it is cheaper than a barrier between two ggml ops.
+    int8_t *quantized = aligned_alloc(32, (size_t)(block * p->inner));
+    float *column_scales = malloc((size_t)block * sizeof(float));
+    if (quantized == NULL || column_scales == NULL) abort();  // ≤ 192 KiB per thread
+    size_t x_stride = p->input_column_stride / sizeof(float);
+    size_t y_stride = p->output_column_stride / sizeof(float);
+    size_t w_stride = (size_t)p->inner;
+
+    for (int64_t c0 = 0; c0 < p->columns; c0 += block) {
+        int64_t c_end = c0 + block < p->columns ? c0 + block : p->columns;
+        for (int64_t c = c0; c < c_end; c++)
+            column_scales[c - c0] = quantize_row(p->input + c * x_stride, p->inner, quantized + (c - c0) * p->inner);
+        for (int64_t r = first; r < end; r += TILE_ROWS) {
+            int rm = end - r < TILE_ROWS ? (int)(end - r) : TILE_ROWS;
+            const int8_t *w = p->weights + r * w_stride;
+            // The next row group streams in while this one computes, a few lines per column tile (as in the f32
+            // kernel: without it each group's first tile waits on L3 or DRAM).
+            int64_t next_rows = end - (r + TILE_ROWS) < TILE_ROWS ? end - (r + TILE_ROWS) : TILE_ROWS;
+            const int8_t *next = w + TILE_ROWS * w_stride;
+            int64_t next_lines = next_rows > 0 ? (next_rows * (int64_t)w_stride + 63) / 64 : 0;
+            int64_t column_tiles = (c_end - c0 + TILE_COLUMNS - 1) / TILE_COLUMNS;
+            int64_t lines_per_tile = (next_lines + column_tiles - 1) / column_tiles;
+            int64_t line = 0;
+            for (int64_t c = c0; c < c_end; c += TILE_COLUMNS) {
+                for (int64_t k = 0; k < lines_per_tile && line < next_lines; k++, line++)
+                    _mm_prefetch((const char *)next + line * 64, _MM_HINT_T0);
+                int rn = c_end - c < TILE_COLUMNS ? (int)(c_end - c) : TILE_COLUMNS;
+                int32_t sums[TILE_ROWS][TILE_COLUMNS];
+                any_tile(rm, rn, w, w_stride, quantized + (c - c0) * p->inner, (size_t)p->inner, p->inner, sums);
+                for (int j = 0; j < rn; j++) {
+                    float *y = p->output + (c + j) * y_stride + r;
+                    float column_scale = column_scales[c - c0 + j];
+                    for (int i = 0; i < rm; i++)
+                        y[i] = (float)sums[i][j] * (p->weight_scales[r + i] * column_scale) +
+                               (p->bias ? p->bias[r + i] : 0.0f);
+                }
+            }
+        }
+    }
+    free(column_scales);
+    free(quantized);
+}
+
+#else  // Not x86-64: dragoman_kernels_available() is false and nothing packs weights for these kernels.
+
+void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride, int64_t inner, int64_t rows,
+                                   int8_t *values, float *scales) {
+    (void)blocks, (void)row_stride, (void)inner, (void)rows, (void)values, (void)scales;
+    abort();
+}
+
+void dragoman_integer_linear_compute(const dragoman_integer_linear_problem *problem, int part, int parts) {
+    (void)problem, (void)part, (void)parts;
+    abort();
+}
+
+#endif

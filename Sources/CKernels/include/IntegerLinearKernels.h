@@ -1,0 +1,35 @@
+// y = W·x + b with int8 × int8 dot products, for Q8_0 models on AVX2 without VNNI.
+// Unpacking Q8_0 to f32 (LinearKernels.h) saves memory but no arithmetic. Here each weight row is re-quantised once,
+// at load, to one scale per row, and each input column to one scale per column when the layer runs, so a whole
+// row·column dot product accumulates in int32 and is scaled once at the end (as CTranslate2's int8 GEMM does).
+// Per 32 products that is vpsignb, vpmaddubsw, vpmaddwd and vpaddd: two multiply µops against f32's four FMAs.
+#ifndef DRAGOMAN_INTEGER_LINEAR_KERNELS_H
+#define DRAGOMAN_INTEGER_LINEAR_KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Re-quantises `rows` rows of ggml Q8_0 blocks (`row_stride` bytes apart, `inner` values each, a multiple of 32)
+/// to `values` (rows × inner, row-major) with w ≈ scales[r] · values[r][i] and |values| ≤ 127.
+void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride, int64_t inner, int64_t rows,
+                                   int8_t *values, float *scales);
+
+/// One linear layer over a batch of columns; y[c][r] = bias[r] + Σ W[r][i]·x[c][i]. Strides are in bytes.
+typedef struct {
+    const int8_t *weights;        // rows × inner, from dragoman_requantize_q8_0_rows
+    const float *weight_scales;   // rows
+    const float *input;
+    size_t input_column_stride;
+    const float *bias;            // NULL: no bias
+    float *output;
+    size_t output_column_stride;
+    int64_t inner;                // a multiple of 32
+    int64_t rows;
+    int64_t columns;
+} dragoman_integer_linear_problem;
+
+/// Computes the rows that share `part` of `parts` (ggml's ith / nth); every thread calls it with its own part.
+/// Only where dragoman_kernels_available().
+void dragoman_integer_linear_compute(const dragoman_integer_linear_problem *problem, int part, int parts);
+
+#endif
