@@ -29,7 +29,7 @@ struct DecoderStepGraph {
             x = Self.selfAttention(b, x, layer.attention, cacheK: c.selfK[index], cacheV: c.selfV[index], t: t, hyps: hyps)
             let a = layer.cross
             let q = b.splitHeads(b.linear(x, a.q), seq: c.beams, batch: c.batch)
-            let context = b.attend(q: q, k: c.crossK[index], vT: c.crossV[index], mask: crossMask)
+            let context = b.attend(q: q, k: c.crossK[index], v: c.crossV[index], valuesTransposed: true, mask: crossMask)
             x = b.addAndNorm(x, b.linear(context, a.o), a.norm)
             x = b.feedForward(x, layer.ffn, h.activation)
         }
@@ -46,16 +46,10 @@ struct DecoderStepGraph {
             let slot = ggml_view_2d(b.ctx, cache, d, Int64(hyps), cache.pointee.nb.2, t * cache.pointee.nb.1)
             b.expand(ggml_cpy(b.ctx, b.linear(x, weights), slot))
         }
-        let q = b.linear(x, a.q)
-        let context: Tensor
-        if b.linearKernel != .ggml,
-           let attended = CachedAttention.node(b.ctx, queries: q, keys: cacheK, values: cacheV, length: t + 1, heads: b.heads) {
-            context = attended
-        } else {
-            let k = ggml_permute(b.ctx, headView(b, cacheK, length: t + 1, hyps: hyps), 0, 2, 1, 3)!
-            let vT = ggml_cont(b.ctx, ggml_permute(b.ctx, headView(b, cacheV, length: t + 1, hyps: hyps), 1, 2, 0, 3))!
-            context = b.attend(q: b.splitHeads(q, seq: 1, batch: hyps), k: k, vT: vT, mask: nil)
-        }
+        let q = b.splitHeads(b.linear(x, a.q), seq: 1, batch: hyps)
+        let k = ggml_permute(b.ctx, headView(b, cacheK, length: t + 1, hyps: hyps), 0, 2, 1, 3)!
+        let v = ggml_permute(b.ctx, headView(b, cacheV, length: t + 1, hyps: hyps), 0, 2, 1, 3)!
+        let context = b.attend(q: q, k: k, v: v, valuesTransposed: false, mask: nil)
         return b.addAndNorm(x, b.linear(context, a.o), a.norm)
     }
 

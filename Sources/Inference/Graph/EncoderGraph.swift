@@ -20,8 +20,8 @@ struct EncoderGraph {
             let a = layer.attention
             let q = b.splitHeads(b.linear(x, a.q), seq: s, batch: n)
             let k = b.splitHeads(b.linear(x, a.k), seq: s, batch: n)
-            let vT = b.splitHeadsTransposed(b.linear(x, a.v), seq: s, batch: n)
-            let attention = b.linear(b.attend(q: q, k: k, vT: vT, mask: mask), a.o)
+            let v = b.splitHeads(b.linear(x, a.v), seq: s, batch: n)
+            let attention = b.linear(b.attend(q: q, k: k, v: v, valuesTransposed: false, mask: mask), a.o)
             x = b.addAndNorm(x, attention, a.norm)
             x = b.feedForward(x, layer.ffn, h.activation)
         }

@@ -87,9 +87,20 @@ struct GraphBuilder {
         return ggml_cont(ctx, ggml_permute(ctx, shaped, 1, 2, 0, 3))
     }
 
-    /// softmax(q·kᵀ/√head_dim + mask)·v for q [hd, Sq, heads, X], k [hd, Sk, heads, X], vT [Sk, hd, heads, X];
-    /// returns the heads merged back to [d, Sq·X]. Hugging Face scales the scores, which equals scaling q.
-    func attend(q: Tensor, k: Tensor, vT: Tensor, mask: Tensor?) -> Tensor {
+    /// softmax(q·kᵀ/√head_dim + mask)·v for q [hd, Sq, heads, X], k [hd, Sk, heads, X] and v [hd, Sk, heads, X],
+    /// or `valuesTransposed` [Sk, hd, heads, X]; returns the heads merged back to [d, Sq·X].
+    /// One fused node where our kernels run; otherwise ggml's ops, which need the values transposed and contiguous.
+    func attend(q: Tensor, k: Tensor, v: Tensor, valuesTransposed: Bool, mask: Tensor?) -> Tensor {
+        if linearKernel != .ggml,
+           let fused = FusedAttention.node(ctx, q: q, k: k, v: v, valuesTransposed: valuesTransposed, mask: mask) {
+            return fused
+        }
+        let vT = valuesTransposed ? v : ggml_cont(ctx, ggml_permute(ctx, v, 1, 0, 2, 3))!
+        return attendWithGGML(q: q, k: k, vT: vT, mask: mask)
+    }
+
+    /// Hugging Face scales the scores, which equals scaling q.
+    private func attendWithGGML(q: Tensor, k: Tensor, vT: Tensor, mask: Tensor?) -> Tensor {
         let scores = ggml_mul_mat(ctx, k, q)
         let weights = ggml_soft_max_ext(ctx, scores, mask, 1 / Float(headDim).squareRoot(), 0)
         let context = ggml_mul_mat(ctx, vT, weights)  // [hd, Sq, heads, X]
