@@ -12,10 +12,18 @@
 
 #define KERNEL __attribute__((target("avx2,fma,f16c")))
 #define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma,f16c")))
+#define KERNEL_512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni,avx2,fma,f16c")))
+#define INLINE_KERNEL_512 \
+    static inline __attribute__((always_inline, target("avx512f,avx512bw,avx512vl,avx512vnni,avx2,fma,f16c")))
 
-/// 5 × 2 int32 accumulators + 2 columns + a row's magnitude + one product = 14 ymm registers, the constant ones
-/// as the 15th. A 6 × 2 tile needs 17 and spills.
-enum { TILE_ROWS = 5, TILE_COLUMNS = 2, BYTES = 32, Q8_BLOCK = 32 };
+/// AVX2: 5 × 2 int32 accumulators + 2 columns + a row's magnitude + one product = 14 ymm registers, the constant
+/// ones as the 15th; a 6 × 2 tile needs 17 and spills. AVX-512: 8 × 3 accumulators + 3 columns + 1 row of 32 zmm.
+enum { TILE_ROWS = 5, TILE_COLUMNS = 2, WIDE_TILE_ROWS = 8, WIDE_TILE_COLUMNS = 3, MAX_TILE_ROWS = 8,
+       MAX_TILE_COLUMNS = 3, BYTES = 32, WIDE_BYTES = 64, Q8_BLOCK = 32 };
+
+typedef int32_t tile_sums[MAX_TILE_ROWS][MAX_TILE_COLUMNS];
+typedef void tile_function(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x, size_t x_stride,
+                           int64_t inner, tile_sums sums);
 /// Quantised input bytes a column block may hold: 192 KiB, inside a 512 KiB L2 beside the weight rows.
 enum { BLOCK_INPUT_BYTES = 192 * 1024 };
 
@@ -62,7 +70,7 @@ KERNEL static float quantize_row(const float *x, int64_t inner, int8_t *q) {
 }
 
 KERNEL void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride, int64_t inner, int64_t rows,
-                                          int8_t *values, float *scales) {
+                                          int8_t *values, float *scales, int32_t *sums) {
     float *row = aligned_alloc(32, (size_t)inner * sizeof(float));
     if (row == NULL) abort();  // one row of floats; nothing sensible to do without it
     for (int64_t r = 0; r < rows; r++) {
@@ -72,6 +80,9 @@ KERNEL void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride,
             for (int i = 0; i < Q8_BLOCK; i++) row[b * Q8_BLOCK + i] = scale * source[b].values[i];
         }
         scales[r] = quantize_row(row, inner, values + r * inner);
+        int32_t sum = 0;
+        for (int64_t i = 0; i < inner; i++) sum += values[r * inner + i];
+        sums[r] = sum;
     }
     free(row);
 }
@@ -79,7 +90,7 @@ KERNEL void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride,
 /// rm weight rows (`w_stride` bytes apart) against rn quantised columns (`x_stride` apart), over `inner` bytes.
 /// Called with constant rm and rn, so the accumulator arrays become registers.
 INLINE_KERNEL void tile(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x, size_t x_stride,
-                        int64_t inner, int32_t sums[TILE_ROWS][TILE_COLUMNS]) {
+                        int64_t inner, tile_sums sums) {
     const __m256i ones = _mm256_set1_epi16(1);
     __m256i acc[TILE_ROWS][TILE_COLUMNS];
     for (int i = 0; i < rm; i++)
@@ -104,7 +115,7 @@ INLINE_KERNEL void tile(int rm, int rn, const int8_t *w, size_t w_stride, const 
     case (rm) * 8 + (rn): tile(rm, rn, w, w_stride, x, x_stride, inner, sums); break;
 
 KERNEL static void any_tile(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x, size_t x_stride,
-                            int64_t inner, int32_t sums[TILE_ROWS][TILE_COLUMNS]) {
+                            int64_t inner, tile_sums sums) {
     switch (rm * 8 + rn) {
         TILE_CASE(5, 2) TILE_CASE(5, 1) TILE_CASE(4, 2) TILE_CASE(4, 1) TILE_CASE(3, 2) TILE_CASE(3, 1)
         TILE_CASE(2, 2) TILE_CASE(2, 1) TILE_CASE(1, 2) TILE_CASE(1, 1)
@@ -112,16 +123,63 @@ KERNEL static void any_tile(int rm, int rn, const int8_t *w, size_t w_stride, co
     }
 }
 
+/// As tile with vpdpbusd, 64 bytes a step; `x` holds biased columns (q + 128 as unsigned bytes), so each sum is
+/// Σ w·q + 128 · Σ w. `inner` is a multiple of 32, so a last half step runs on the low 32 bytes.
+INLINE_KERNEL_512 void wide_tile(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x, size_t x_stride,
+                                 int64_t inner, tile_sums sums) {
+    __m512i acc[WIDE_TILE_ROWS][WIDE_TILE_COLUMNS];
+    for (int i = 0; i < rm; i++)
+        for (int j = 0; j < rn; j++) acc[i][j] = _mm512_setzero_si512();
+    for (int64_t p = 0; p < inner; p += WIDE_BYTES) {
+        __mmask64 bytes = inner - p >= WIDE_BYTES ? ~0ULL : 0xffffffffULL;
+        __m512i column[WIDE_TILE_COLUMNS];
+        for (int j = 0; j < rn; j++) column[j] = _mm512_maskz_loadu_epi8(bytes, x + j * x_stride + p);
+        for (int i = 0; i < rm; i++) {
+            __m512i row = _mm512_maskz_loadu_epi8(bytes, w + i * w_stride + p);
+            for (int j = 0; j < rn; j++) acc[i][j] = _mm512_dpbusd_epi32(acc[i][j], column[j], row);
+        }
+    }
+    for (int i = 0; i < rm; i++)
+        for (int j = 0; j < rn; j++) sums[i][j] = _mm512_reduce_add_epi32(acc[i][j]);
+}
+
+#define WIDE_TILE_CASE(rm, rn) \
+    case (rm) * 8 + (rn): wide_tile(rm, rn, w, w_stride, x, x_stride, inner, sums); break;
+
+KERNEL_512 static void any_wide_tile(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x,
+                                     size_t x_stride, int64_t inner, tile_sums sums) {
+    switch (rm * 8 + rn) {
+        WIDE_TILE_CASE(8, 3) WIDE_TILE_CASE(8, 2) WIDE_TILE_CASE(8, 1) WIDE_TILE_CASE(7, 3) WIDE_TILE_CASE(7, 2)
+        WIDE_TILE_CASE(7, 1) WIDE_TILE_CASE(6, 3) WIDE_TILE_CASE(6, 2) WIDE_TILE_CASE(6, 1) WIDE_TILE_CASE(5, 3)
+        WIDE_TILE_CASE(5, 2) WIDE_TILE_CASE(5, 1) WIDE_TILE_CASE(4, 3) WIDE_TILE_CASE(4, 2) WIDE_TILE_CASE(4, 1)
+        WIDE_TILE_CASE(3, 3) WIDE_TILE_CASE(3, 2) WIDE_TILE_CASE(3, 1) WIDE_TILE_CASE(2, 3) WIDE_TILE_CASE(2, 2)
+        WIDE_TILE_CASE(2, 1) WIDE_TILE_CASE(1, 3) WIDE_TILE_CASE(1, 2) WIDE_TILE_CASE(1, 1)
+        default: break;
+    }
+}
+
+/// q + 128 as unsigned bytes, in place: flipping the sign bit.
+KERNEL static void bias_to_unsigned(int8_t *q, int64_t count) {
+    const __m256i sign = _mm256_set1_epi8((char)0x80);
+    for (int64_t p = 0; p < count; p += BYTES) {
+        __m256i *at = (__m256i *)(q + p);
+        _mm256_storeu_si256(at, _mm256_xor_si256(_mm256_loadu_si256(at), sign));
+    }
+}
+
 KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_problem *p, int part, int parts) {
-    int64_t tiles = (p->rows + TILE_ROWS - 1) / TILE_ROWS;
-    int64_t first = p->rows == 0 ? 0 : TILE_ROWS * (tiles * part / parts);
-    int64_t end = TILE_ROWS * (tiles * (part + 1) / parts);
+    bool wide = p->isa == DRAGOMAN_ISA_AVX512;
+    const int tile_rows = wide ? WIDE_TILE_ROWS : TILE_ROWS, tile_columns = wide ? WIDE_TILE_COLUMNS : TILE_COLUMNS;
+    tile_function *any = wide ? any_wide_tile : any_tile;
+    int64_t tiles = (p->rows + tile_rows - 1) / tile_rows;
+    int64_t first = p->rows == 0 ? 0 : tile_rows * (tiles * part / parts);
+    int64_t end = tile_rows * (tiles * (part + 1) / parts);
     if (end > p->rows) end = p->rows;
     if (first >= end) return;
 
     int64_t block = BLOCK_INPUT_BYTES / p->inner;
-    block -= block % TILE_COLUMNS;
-    if (block < TILE_COLUMNS) block = TILE_COLUMNS;
+    block -= block % tile_columns;
+    if (block < tile_columns) block = tile_columns;
     if (block > p->columns) block = p->columns;
     // Every thread quantises the same columns: a pass over `inner` per column, against (its rows) multiply-adds
     // per column, so repeating it is cheaper than a barrier between two ggml ops.
@@ -136,29 +194,31 @@ KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_proble
         int64_t c_end = c0 + block < p->columns ? c0 + block : p->columns;
         for (int64_t c = c0; c < c_end; c++)
             column_scales[c - c0] = quantize_row(p->input + c * x_stride, p->inner, quantized + (c - c0) * p->inner);
-        for (int64_t r = first; r < end; r += TILE_ROWS) {
-            int rm = end - r < TILE_ROWS ? (int)(end - r) : TILE_ROWS;
+        if (wide) bias_to_unsigned(quantized, (c_end - c0) * p->inner);
+        for (int64_t r = first; r < end; r += tile_rows) {
+            int rm = end - r < tile_rows ? (int)(end - r) : tile_rows;
             const int8_t *w = p->weights + r * w_stride;
             // The next row group streams in while this one computes, a few lines per column tile (as in the f32
             // kernel: without it each group's first tile waits on L3 or DRAM).
-            int64_t next_rows = end - (r + TILE_ROWS) < TILE_ROWS ? end - (r + TILE_ROWS) : TILE_ROWS;
-            const int8_t *next = w + TILE_ROWS * w_stride;
+            int64_t next_rows = end - (r + tile_rows) < tile_rows ? end - (r + tile_rows) : tile_rows;
+            const int8_t *next = w + tile_rows * w_stride;
             int64_t next_lines = next_rows > 0 ? (next_rows * (int64_t)w_stride + 63) / 64 : 0;
-            int64_t column_tiles = (c_end - c0 + TILE_COLUMNS - 1) / TILE_COLUMNS;
+            int64_t column_tiles = (c_end - c0 + tile_columns - 1) / tile_columns;
             int64_t lines_per_tile = (next_lines + column_tiles - 1) / column_tiles;
             int64_t line = 0;
-            for (int64_t c = c0; c < c_end; c += TILE_COLUMNS) {
+            for (int64_t c = c0; c < c_end; c += tile_columns) {
                 for (int64_t k = 0; k < lines_per_tile && line < next_lines; k++, line++)
                     _mm_prefetch((const char *)next + line * 64, _MM_HINT_T0);
-                int rn = c_end - c < TILE_COLUMNS ? (int)(c_end - c) : TILE_COLUMNS;
-                int32_t sums[TILE_ROWS][TILE_COLUMNS];
-                any_tile(rm, rn, w, w_stride, quantized + (c - c0) * p->inner, (size_t)p->inner, p->inner, sums);
+                int rn = c_end - c < tile_columns ? (int)(c_end - c) : tile_columns;
+                tile_sums sums;
+                any(rm, rn, w, w_stride, quantized + (c - c0) * p->inner, (size_t)p->inner, p->inner, sums);
                 for (int j = 0; j < rn; j++) {
                     float *y = p->output + (c + j) * y_stride + r;
                     float column_scale = column_scales[c - c0 + j];
-                    for (int i = 0; i < rm; i++)
-                        y[i] = (float)sums[i][j] * (p->weight_scales[r + i] * column_scale) +
-                               (p->bias ? p->bias[r + i] : 0.0f);
+                    for (int i = 0; i < rm; i++) {
+                        int32_t dot = wide ? sums[i][j] - 128 * p->weight_sums[r + i] : sums[i][j];
+                        y[i] = (float)dot * (p->weight_scales[r + i] * column_scale) + (p->bias ? p->bias[r + i] : 0.0f);
+                    }
                 }
             }
         }
@@ -170,8 +230,8 @@ KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_proble
 #else  // Not x86-64: dragoman_kernels_available() is false and nothing packs weights for these kernels.
 
 void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride, int64_t inner, int64_t rows,
-                                   int8_t *values, float *scales) {
-    (void)blocks, (void)row_stride, (void)inner, (void)rows, (void)values, (void)scales;
+                                   int8_t *values, float *scales, int32_t *sums) {
+    (void)blocks, (void)row_stride, (void)inner, (void)rows, (void)values, (void)scales, (void)sums;
     abort();
 }
 

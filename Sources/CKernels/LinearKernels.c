@@ -14,9 +14,19 @@
 #define KERNEL __attribute__((target("avx2,fma,f16c")))
 #define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma,f16c")))
 
-/// 6 × 2 accumulators + 2 columns + 1 row = 15 of the 16 ymm registers. A 4 × 3 tile needs all 16 plus one, and
-/// clang then spills an accumulator to the stack every iteration (measured: half the kernel's time on that store).
-enum { TILE_ROWS = 6, TILE_COLUMNS = 2, LANES = 8, Q8_BLOCK = 32 };
+#define KERNEL_512 __attribute__((target("avx512f,avx512bw,avx512vl,fma,f16c")))
+#define INLINE_KERNEL_512 static inline __attribute__((always_inline, target("avx512f,avx512bw,avx512vl,fma,f16c")))
+
+/// AVX2: 6 × 2 accumulators + 2 columns + 1 row = 15 of the 16 ymm registers. A 4 × 3 tile needs all 16 plus one,
+/// and clang then spills an accumulator to the stack every iteration (measured: half the kernel's time on that
+/// store). AVX-512: 8 × 3 + 3 + 1 = 28 of the 32 zmm registers.
+enum { TILE_ROWS = 6, TILE_COLUMNS = 2, WIDE_TILE_ROWS = 8, WIDE_TILE_COLUMNS = 3, MAX_TILE_ROWS = 8,
+       MAX_TILE_COLUMNS = 3, LANES = 8, WIDE_LANES = 16, Q8_BLOCK = 32 };
+
+/// A tile's sums, row by row; any_tile and any_wide_tile fill rm × rn of them.
+typedef float tile_sums[MAX_TILE_ROWS][MAX_TILE_COLUMNS];
+typedef void tile_function(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
+                           int64_t inner, tile_sums sums);
 /// Input floats a column block may hold: about 192 KiB, well inside a 512 KiB L2 beside the weight panel.
 enum { BLOCK_INPUT_FLOATS = 48 * 1024 };
 
@@ -36,7 +46,7 @@ INLINE_KERNEL float horizontal_sum(__m256 v) {
 /// rm weight rows (stride `w_stride` floats) against rn input columns (stride `x_stride`), over `inner` values.
 /// Called with constant rm and rn, so the accumulator arrays become registers.
 INLINE_KERNEL void tile(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
-                        int64_t inner, float sums[TILE_ROWS][TILE_COLUMNS]) {
+                        int64_t inner, tile_sums sums) {
     __m256 acc[TILE_ROWS][TILE_COLUMNS];
     for (int i = 0; i < rm; i++)
         for (int j = 0; j < rn; j++) acc[i][j] = _mm256_setzero_ps();
@@ -56,10 +66,44 @@ INLINE_KERNEL void tile(int rm, int rn, const float *w, size_t w_stride, const f
     case (rm) * 8 + (rn): tile(rm, rn, w, w_stride, x, x_stride, inner, sums); break;
 
 KERNEL static void any_tile(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
-                            int64_t inner, float sums[TILE_ROWS][TILE_COLUMNS]) {
+                            int64_t inner, tile_sums sums) {
     switch (rm * 8 + rn) {
         TILE_CASE(6, 2) TILE_CASE(6, 1) TILE_CASE(5, 2) TILE_CASE(5, 1) TILE_CASE(4, 2) TILE_CASE(4, 1)
         TILE_CASE(3, 2) TILE_CASE(3, 1) TILE_CASE(2, 2) TILE_CASE(2, 1) TILE_CASE(1, 2) TILE_CASE(1, 1)
+        default: break;
+    }
+}
+
+/// As tile, 16 lanes at a time; `inner` is a multiple of 8, so a last half step runs on the low 8 lanes.
+INLINE_KERNEL_512 void wide_tile(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
+                                 int64_t inner, tile_sums sums) {
+    __m512 acc[WIDE_TILE_ROWS][WIDE_TILE_COLUMNS];
+    for (int i = 0; i < rm; i++)
+        for (int j = 0; j < rn; j++) acc[i][j] = _mm512_setzero_ps();
+    for (int64_t p = 0; p < inner; p += WIDE_LANES) {
+        __mmask16 lanes = inner - p >= WIDE_LANES ? 0xffff : 0x00ff;
+        __m512 column[WIDE_TILE_COLUMNS];
+        for (int j = 0; j < rn; j++) column[j] = _mm512_maskz_loadu_ps(lanes, x + j * x_stride + p);
+        for (int i = 0; i < rm; i++) {
+            __m512 row = _mm512_maskz_loadu_ps(lanes, w + i * w_stride + p);
+            for (int j = 0; j < rn; j++) acc[i][j] = _mm512_fmadd_ps(row, column[j], acc[i][j]);
+        }
+    }
+    for (int i = 0; i < rm; i++)
+        for (int j = 0; j < rn; j++) sums[i][j] = _mm512_reduce_add_ps(acc[i][j]);
+}
+
+#define WIDE_TILE_CASE(rm, rn) \
+    case (rm) * 8 + (rn): wide_tile(rm, rn, w, w_stride, x, x_stride, inner, sums); break;
+
+KERNEL_512 static void any_wide_tile(int rm, int rn, const float *w, size_t w_stride, const float *x,
+                                     size_t x_stride, int64_t inner, tile_sums sums) {
+    switch (rm * 8 + rn) {
+        WIDE_TILE_CASE(8, 3) WIDE_TILE_CASE(8, 2) WIDE_TILE_CASE(8, 1) WIDE_TILE_CASE(7, 3) WIDE_TILE_CASE(7, 2)
+        WIDE_TILE_CASE(7, 1) WIDE_TILE_CASE(6, 3) WIDE_TILE_CASE(6, 2) WIDE_TILE_CASE(6, 1) WIDE_TILE_CASE(5, 3)
+        WIDE_TILE_CASE(5, 2) WIDE_TILE_CASE(5, 1) WIDE_TILE_CASE(4, 3) WIDE_TILE_CASE(4, 2) WIDE_TILE_CASE(4, 1)
+        WIDE_TILE_CASE(3, 3) WIDE_TILE_CASE(3, 2) WIDE_TILE_CASE(3, 1) WIDE_TILE_CASE(2, 3) WIDE_TILE_CASE(2, 2)
+        WIDE_TILE_CASE(2, 1) WIDE_TILE_CASE(1, 3) WIDE_TILE_CASE(1, 2) WIDE_TILE_CASE(1, 1)
         default: break;
     }
 }
@@ -98,44 +142,47 @@ KERNEL static const float *row_panel(const dragoman_linear_problem *p, int64_t r
 }
 
 KERNEL void dragoman_linear_compute(const dragoman_linear_problem *p, int part, int parts) {
-    int64_t tiles = (p->rows + TILE_ROWS - 1) / TILE_ROWS;
-    int64_t first = p->rows == 0 ? 0 : TILE_ROWS * (tiles * part / parts);
-    int64_t end = TILE_ROWS * (tiles * (part + 1) / parts);
+    bool wide = p->isa == DRAGOMAN_ISA_AVX512;
+    const int tile_rows = wide ? WIDE_TILE_ROWS : TILE_ROWS, tile_columns = wide ? WIDE_TILE_COLUMNS : TILE_COLUMNS;
+    tile_function *any = wide ? any_wide_tile : any_tile;
+    int64_t tiles = (p->rows + tile_rows - 1) / tile_rows;
+    int64_t first = p->rows == 0 ? 0 : tile_rows * (tiles * part / parts);
+    int64_t end = tile_rows * (tiles * (part + 1) / parts);
     if (end > p->rows) end = p->rows;
     if (first >= end) return;
 
     float *panel = NULL;
     if (p->format != DRAGOMAN_WEIGHTS_F32) {
-        panel = aligned_alloc(32, (size_t)(TILE_ROWS * p->inner) * sizeof(float));
+        panel = aligned_alloc(64, (size_t)(tile_rows * p->inner) * sizeof(float));
         if (panel == NULL) abort();  // a few KiB per thread; nothing sensible to do without it
     }
     int64_t block = BLOCK_INPUT_FLOATS / p->inner;
-    block -= block % TILE_COLUMNS;
-    if (block < TILE_COLUMNS) block = TILE_COLUMNS;
+    block -= block % tile_columns;
+    if (block < tile_columns) block = tile_columns;
     size_t x_stride = p->input_column_stride / sizeof(float);
     size_t y_stride = p->output_column_stride / sizeof(float);
 
     for (int64_t c0 = 0; c0 < p->columns; c0 += block) {
         int64_t c_end = c0 + block < p->columns ? c0 + block : p->columns;
-        for (int64_t r = first; r < end; r += TILE_ROWS) {
-            int rm = end - r < TILE_ROWS ? (int)(end - r) : TILE_ROWS;
+        for (int64_t r = first; r < end; r += tile_rows) {
+            int rm = end - r < tile_rows ? (int)(end - r) : tile_rows;
             size_t w_stride;
             const float *w = row_panel(p, r, rm, panel, &w_stride);
             // The next row group streams in while this one computes: spread over the column tiles, a few lines
             // each. Without it every group's first column tile waits on L3 or DRAM (measured: 54 against 71
             // GFLOPS for a 4 MiB weight against a 1 MiB one, one thread).
-            int64_t next_rows = end - (r + TILE_ROWS) < TILE_ROWS ? end - (r + TILE_ROWS) : TILE_ROWS;
-            const char *next = (const char *)p->weights + (r + TILE_ROWS) * p->weight_row_stride;
+            int64_t next_rows = end - (r + tile_rows) < tile_rows ? end - (r + tile_rows) : tile_rows;
+            const char *next = (const char *)p->weights + (r + tile_rows) * p->weight_row_stride;
             int64_t next_lines = next_rows > 0 ? (next_rows * (int64_t)p->weight_row_stride + 63) / 64 : 0;
-            int64_t column_tiles = (c_end - c0 + TILE_COLUMNS - 1) / TILE_COLUMNS;
+            int64_t column_tiles = (c_end - c0 + tile_columns - 1) / tile_columns;
             int64_t lines_per_tile = (next_lines + column_tiles - 1) / column_tiles;
             int64_t line = 0;
-            for (int64_t c = c0; c < c_end; c += TILE_COLUMNS) {
+            for (int64_t c = c0; c < c_end; c += tile_columns) {
                 for (int64_t k = 0; k < lines_per_tile && line < next_lines; k++, line++)
                     _mm_prefetch(next + line * 64, _MM_HINT_T0);
-                int rn = c_end - c < TILE_COLUMNS ? (int)(c_end - c) : TILE_COLUMNS;
-                float sums[TILE_ROWS][TILE_COLUMNS];
-                any_tile(rm, rn, w, w_stride, p->input + c * x_stride, x_stride, p->inner, sums);
+                int rn = c_end - c < tile_columns ? (int)(c_end - c) : tile_columns;
+                tile_sums sums;
+                any(rm, rn, w, w_stride, p->input + c * x_stride, x_stride, p->inner, sums);
                 for (int j = 0; j < rn; j++) {
                     float *y = p->output + (c + j) * y_stride + r;
                     for (int i = 0; i < rm; i++) y[i] = sums[i][j] + (p->bias ? p->bias[r + i] : 0.0f);

@@ -1,8 +1,9 @@
 // CKernels' tiled linear layer against a Float64 reference computed from ggml's own dequantised weights, for
-// each weight format and for shapes that leave partial tiles (rows not a multiple of 6, odd column counts),
-// strided input columns, and more threads than row tiles.
+// each weight format and for shapes that leave partial tiles (rows not a multiple of 6 or 8, odd column counts),
+// strided input columns, and more threads than row tiles; with AVX2 and, where the CPU has it, AVX-512.
 @testable import Inference
 import CGGML
+import CKernels
 import TestSupport
 import Testing
 
@@ -21,6 +22,9 @@ struct LinearKernelTests {
 
     static let formats = ["f32", "f16", "q8_0"]
 
+    /// AVX2 always; AVX-512 too where this CPU has it.
+    static let isas = CPUKernels.isa == DRAGOMAN_ISA_AVX512 ? [DRAGOMAN_ISA_AVX2, DRAGOMAN_ISA_AVX512] : [DRAGOMAN_ISA_AVX2]
+
     static func type(_ format: String) -> ggml_type {
         switch format {
         case "f16": GGML_TYPE_F16
@@ -30,6 +34,10 @@ struct LinearKernelTests {
     }
 
     @Test(arguments: formats, shapes) func matchesFloat64Reference(format: String, shape: Shape) throws {
+        for isa in Self.isas { try check(format: format, shape: shape, isa: isa) }
+    }
+
+    func check(format: String, shape: Shape, isa: dragoman_isa) throws {
         let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 16 << 20, mem_buffer: nil, no_alloc: false))!)
         let ctx = context.pointer
         var random = SeededGenerator(state: UInt64(shape.rows * 1000 + shape.columns))
@@ -41,7 +49,7 @@ struct LinearKernelTests {
         let bias = ggml_new_tensor_1d(ctx, GGML_TYPE_F32, Int64(shape.rows))!
         let biases = Self.fill(bias, count: shape.rows, &random)
 
-        let y = try #require(TiledLinear.node(ctx, weight: weight, x: x, bias: bias))
+        let y = try #require(TiledLinear.node(ctx, weight: weight, x: x, bias: bias, isa: isa))
         let graph = ggml_new_graph(ctx)!
         ggml_build_forward_expand(graph, y)
         #expect(ggml_graph_compute_with_ctx(ctx, graph, Int32(shape.threads)) == GGML_STATUS_SUCCESS)
@@ -56,7 +64,7 @@ struct LinearKernelTests {
                     (sum, magnitude) = (sum + term, magnitude + abs(term))
                 }
                 let got = Double(output[column * shape.rows + row])
-                #expect(abs(got - sum) <= 1e-6 * magnitude + 1e-6, "row \(row) column \(column): \(got) vs \(sum)")
+                #expect(abs(got - sum) <= 1e-6 * magnitude + 1e-6, "\(isa) row \(row) column \(column): \(got) vs \(sum)")
             }
         }
     }
@@ -111,7 +119,10 @@ extension SeededGenerator {
 @Suite(.enabled(if: CPUKernels.available, "CKernels need AVX2, FMA and F16C"))
 struct IntegerLinearKernelTests {
     /// The last shape's columns (192 KiB of int8 inputs a block) take three column blocks.
-    static let shapes = LinearKernelTests.shapes + [LinearKernelTests.Shape(inner: 4096, rows: 7, columns: 101, threads: 2)]
+    static let shapes = LinearKernelTests.shapes + [
+        LinearKernelTests.Shape(inner: 4096, rows: 7, columns: 101, threads: 2),
+        LinearKernelTests.Shape(inner: 160, rows: 17, columns: 4, threads: 2),  // a last half step of 32 bytes
+    ]
 
     /// A column quantised as the kernel does: one symmetric scale, rounding to nearest even.
     static func quantize(_ x: ArraySlice<Float>) -> (values: [Int32], scale: Float) {
@@ -129,6 +140,8 @@ struct IntegerLinearKernelTests {
             let original = dequantized[row * shape.inner..<(row + 1) * shape.inner]
             let scale = integer.scales[row]
             #expect(abs(scale - original.map(abs).max()! / 127) <= 1e-6 * scale)
+            let rowValues = UnsafeBufferPointer(start: integer.values + row * shape.inner, count: shape.inner)
+            #expect(integer.sums[row] == rowValues.reduce(0) { $0 + Int32($1) })
             for (i, value) in original.enumerated() {
                 let q = integer.values[row * shape.inner + i]
                 #expect(abs(q) <= 127)
@@ -138,11 +151,15 @@ struct IntegerLinearKernelTests {
     }
 
     @Test(arguments: shapes) func computesTheScaledIntegerDotProducts(shape: LinearKernelTests.Shape) throws {
+        for isa in LinearKernelTests.isas { try check(shape: shape, isa: isa) }
+    }
+
+    func check(shape: LinearKernelTests.Shape, isa: dragoman_isa) throws {
         let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 16 << 20, mem_buffer: nil, no_alloc: false))!)
         let ctx = context.pointer
         var random = SeededGenerator(state: UInt64(shape.rows * 1000 + shape.columns))
         let (weight, _) = LinearKernelTests.weights(ctx, GGML_TYPE_Q8_0, shape, &random)
-        let integer = try #require(IntegerWeights(requantizing: weight))
+        let integer = try #require(IntegerWeights(requantizing: weight, isa: isa))
         let wide = ggml_new_tensor_2d(ctx, GGML_TYPE_F32, Int64(shape.inner), Int64(2 * shape.columns))!
         let inputs = LinearKernelTests.fill(wide, count: shape.inner * 2 * shape.columns, &random)
         let x = ggml_view_2d(ctx, wide, Int64(shape.inner), Int64(shape.columns), 2 * wide.pointee.nb.1, 0)!
@@ -163,7 +180,7 @@ struct IntegerLinearKernelTests {
                 let dot = (0..<shape.inner).reduce(Int64(0)) { $0 + Int64(integer.values[row * shape.inner + $1]) * Int64(q[$1]) }
                 let expected = Double(dot) * Double(integer.scales[row]) * Double(scale) + Double(biases[row])
                 let got = Double(output[column * shape.rows + row])
-                #expect(abs(got - expected) <= 1e-5 * abs(expected) + 1e-5, "row \(row) column \(column): \(got) vs \(expected)")
+                #expect(abs(got - expected) <= 1e-5 * abs(expected) + 1e-5, "\(isa) row \(row) column \(column): \(got) vs \(expected)")
             }
         }
     }

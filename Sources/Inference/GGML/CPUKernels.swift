@@ -4,4 +4,6 @@ import CKernels
 
 enum CPUKernels {
     static let available = dragoman_kernels_available()
+    /// AVX-512 (with VNNI) where the CPU has it; the linear kernels then run 16 lanes wide.
+    static let isa = dragoman_best_isa()
 }

@@ -8,25 +8,31 @@ final class IntegerWeights: @unchecked Sendable {
     // @unchecked: written once in init, then only read, by any number of ggml threads at a time.
     let values: UnsafeMutablePointer<Int8>
     let scales: UnsafeMutablePointer<Float>
+    /// Σ values of each row, which the AVX-512 kernel needs.
+    let sums: UnsafeMutablePointer<Int32>
     let inner: Int
     let rows: Int
+    /// The instruction set its layers run with: the best one, or in tests a lesser one.
+    let isa: dragoman_isa
 
     /// nil unless `tensor` is a 2-D Q8_0 matrix the kernel takes (rows a multiple of 32 values).
-    init?(requantizing tensor: Tensor) {
+    init?(requantizing tensor: Tensor, isa: dragoman_isa = CPUKernels.isa) {
         let t = tensor.pointee
         guard t.type == GGML_TYPE_Q8_0, t.ne.0 % 32 == 0, t.ne.2 == 1, t.ne.3 == 1 else { return nil }
         (inner, rows) = (Int(t.ne.0), Int(t.ne.1))
         values = UnsafeMutableRawPointer.allocate(byteCount: inner * rows, alignment: 64)
             .bindMemory(to: Int8.self, capacity: inner * rows)
         scales = .allocate(capacity: rows)
-        dragoman_requantize_q8_0_rows(t.data, t.nb.1, Int64(inner), Int64(rows), values, scales)
+        sums = .allocate(capacity: rows)
+        self.isa = isa
+        dragoman_requantize_q8_0_rows(t.data, t.nb.1, Int64(inner), Int64(rows), values, scales, sums)
     }
 
-    var byteCount: Int { inner * rows + rows * MemoryLayout<Float>.size }
 
     deinit {
         values.deallocate()
         scales.deallocate()
+        sums.deallocate()
     }
 }
 
@@ -53,11 +59,11 @@ enum IntegerLinear {
         else { preconditionFailure("integer linear node without its sources") }
         let weights = Unmanaged<IntegerWeights>.fromOpaque(userdata).takeUnretainedValue()
         var problem = dragoman_integer_linear_problem(
-            weights: weights.values, weight_scales: weights.scales,
+            weights: weights.values, weight_scales: weights.scales, weight_sums: weights.sums,
             input: x.pointee.data.assumingMemoryBound(to: Float.self), input_column_stride: x.pointee.nb.1,
             bias: bias.pointee.data.assumingMemoryBound(to: Float.self),
             output: output.pointee.data.assumingMemoryBound(to: Float.self), output_column_stride: output.pointee.nb.1,
-            inner: Int64(weights.inner), rows: Int64(weights.rows), columns: x.pointee.ne.1)
+            inner: Int64(weights.inner), rows: Int64(weights.rows), columns: x.pointee.ne.1, isa: weights.isa)
         dragoman_integer_linear_compute(&problem, part, parts)
     }
 }

@@ -21,7 +21,10 @@ public enum LinearKernel: String, Sendable, CaseIterable {
 enum TiledLinear {
     /// y = weight·x + bias as one custom node, or nil when the kernel does not take these tensors (the caller
     /// then builds ggml's mul_mat): 2-D weights in F32/F16/Q8_0, f32 x with contiguous columns, f32 bias.
-    static func node(_ ctx: OpaquePointer, weight: Tensor, x: Tensor, bias: Tensor) -> Tensor? {
+    /// `isa` is CPUKernels.isa but in tests; it rides in the op's userdata as a small integer, never dereferenced.
+    static func node(_ ctx: OpaquePointer, weight: Tensor, x: Tensor, bias: Tensor, isa: dragoman_isa = CPUKernels.isa)
+        -> Tensor?
+    {
         let (w, input) = (weight.pointee, x.pointee)
         guard format(w.type) != nil, w.ne.2 == 1, w.ne.3 == 1, w.ne.0 % (w.type == GGML_TYPE_Q8_0 ? 32 : 8) == 0,
               input.type == GGML_TYPE_F32, input.ne.0 == w.ne.0, input.ne.2 == 1, input.ne.3 == 1,
@@ -31,8 +34,10 @@ enum TiledLinear {
         var arguments: [Tensor?] = [weight, x, bias]
         return arguments.withUnsafeMutableBufferPointer { sources in
             ggml_custom_4d(ctx, GGML_TYPE_F32, w.ne.1, input.ne.1, 1, 1, sources.baseAddress, 3,
-                           { output, part, parts, _ in TiledLinear.compute(output, part: part, parts: parts) },
-                           GGML_N_TASKS_MAX, nil)
+                           { output, part, parts, userdata in
+                               TiledLinear.compute(output, part: part, parts: parts, isa: dragoman_isa(UInt32(Int(bitPattern: userdata) - 1)))
+                           },
+                           GGML_N_TASKS_MAX, UnsafeMutableRawPointer(bitPattern: Int(isa.rawValue) + 1))
         }
     }
 
@@ -46,7 +51,7 @@ enum TiledLinear {
     }
 
     /// Runs on each of ggml's threads; `node` checked the tensors when it built the graph.
-    private static func compute(_ output: Tensor?, part: Int32, parts: Int32) {
+    private static func compute(_ output: Tensor?, part: Int32, parts: Int32, isa: dragoman_isa) {
         guard let output, let weight = output.pointee.src.0, let x = output.pointee.src.1,
               let bias = output.pointee.src.2, let format = format(weight.pointee.type)
         else { preconditionFailure("tiled linear node without its sources") }
@@ -55,7 +60,7 @@ enum TiledLinear {
             input: x.pointee.data.assumingMemoryBound(to: Float.self), input_column_stride: x.pointee.nb.1,
             bias: bias.pointee.data.assumingMemoryBound(to: Float.self),
             output: output.pointee.data.assumingMemoryBound(to: Float.self), output_column_stride: output.pointee.nb.1,
-            inner: weight.pointee.ne.0, rows: weight.pointee.ne.1, columns: x.pointee.ne.1)
+            inner: weight.pointee.ne.0, rows: weight.pointee.ne.1, columns: x.pointee.ne.1, isa: isa)
         dragoman_linear_compute(&problem, part, parts)
     }
 }
