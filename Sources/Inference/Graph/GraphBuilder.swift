@@ -57,6 +57,10 @@ struct GraphBuilder {
 
     /// Marian is post-norm: LayerNorm(residual + sublayer), with learned scale and shift.
     func addAndNorm(_ residual: Tensor, _ sublayer: Tensor, _ n: NormWeights) -> Tensor {
+        if linearKernel != .ggml,
+           let fused = FusedAddNorm.node(ctx, residual: residual, sublayer: sublayer, weight: n.weight, bias: n.bias) {
+            return fused
+        }
         let sum = ggml_add(ctx, residual, sublayer)
         return ggml_add(ctx, ggml_mul(ctx, ggml_norm(ctx, sum, Self.layerNormEpsilon), n.weight), n.bias)
     }
