@@ -3,6 +3,8 @@
 // max_length) join the finished set scored sum/len^lp, and a sentence freezes once no running beam can beat its
 // worst finished one (early_stopping=False heuristic). Each sentence's result is independent of its batch.
 
+import CKernels
+
 public enum BeamSearch {
     public static func run(_ decoder: StepDecoder, sources: [[Int32]], options o: SearchOptions)
         throws(InferenceError) -> [[Int32]]
@@ -68,12 +70,18 @@ public enum BeamSearch {
                     continue
                 }
                 let shift = LogitsProcessing.logSoftmaxShift(row)
-                for index in row.indices {
+                var index = 0
+                while index < row.count {
+                    // Most tokens fall below the threshold: a vector scan skips them by their raw logit, with a
+                    // margin for rounding, and each one it stops at is judged by its exact score.
+                    index = top.nextContender(in: row, from: index, shift: shift, base: base)
+                    guard index < row.count else { break }
                     let score = (row[index] - shift) + base
-                    // Most tokens fall below the threshold; only those that pass pay for the mask check.
-                    guard top.admits(score) else { continue }
-                    let masked = LogitsProcessing.isMasked(index, length: length, options: o)
-                    top.offer(masked ? -.infinity : score, beam: beam, token: index)
+                    if top.admits(score) {
+                        let masked = LogitsProcessing.isMasked(index, length: length, options: o)
+                        top.offer(masked ? -.infinity : score, beam: beam, token: index)
+                    }
+                    index += 1
                 }
             }
         }
@@ -92,6 +100,17 @@ public enum BeamSearch {
         }
 
         func admits(_ score: Float) -> Bool { candidates.count < keep || score > candidates[keep - 1].score }
+
+        /// The first index from `start` whose logit may make a score (logit − shift) + base that `admits`; the
+        /// row's count if none can. A superset of the admitted: the caller checks the exact score.
+        func nextContender(in row: UnsafeBufferPointer<Float>, from start: Int, shift: Float, base: Float) -> Int {
+            guard candidates.count == keep, CPUKernels.available, let first = row.baseAddress else { return start }
+            let threshold = candidates[keep - 1].score
+            guard threshold.isFinite, base.isFinite, shift.isFinite else { return start }
+            let raw = threshold - base + shift
+            let margin = 1e-4 * (abs(threshold) + abs(base) + abs(shift)) + 1e-6
+            return start + Int(dragoman_first_above(first + start, Int64(row.count - start), raw - margin))
+        }
 
         mutating func offer(_ score: Float, beam: Int, token: Int) {
             guard admits(score) else { return }
