@@ -2,6 +2,13 @@
 // (AVX2, AVX-512 F/BW/VL/VNNI), read on each call: callers ask once and keep the answer.
 #include "CPUFeatures.h"
 
+#include <unistd.h>
+
+size_t dragoman_column_block_bytes(void) {
+    long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+    return l2 > 0 ? (size_t)l2 / 8 * 3 : 192 * 1024;
+}
+
 #if defined(__x86_64__)
 #include <cpuid.h>
 

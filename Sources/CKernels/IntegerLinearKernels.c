@@ -24,8 +24,6 @@ enum { TILE_ROWS = 5, TILE_COLUMNS = 2, WIDE_TILE_ROWS = 8, WIDE_TILE_COLUMNS = 
 typedef int32_t tile_sums[MAX_TILE_ROWS][MAX_TILE_COLUMNS];
 typedef void tile_function(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x, size_t x_stride,
                            int64_t inner, tile_sums sums);
-/// Quantised input bytes a column block may hold: 192 KiB, inside a 512 KiB L2 beside the weight rows.
-enum { BLOCK_INPUT_BYTES = 192 * 1024 };
 
 typedef struct {
     uint16_t scale;
@@ -177,7 +175,7 @@ KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_proble
     if (end > p->rows) end = p->rows;
     if (first >= end) return;
 
-    int64_t block = BLOCK_INPUT_BYTES / p->inner;
+    int64_t block = (int64_t)p->block_bytes / p->inner;
     block -= block % tile_columns;
     if (block < tile_columns) block = tile_columns;
     if (block > p->columns) block = p->columns;
@@ -185,7 +183,7 @@ KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_proble
     // per column, so repeating it is cheaper than a barrier between two ggml ops.
     int8_t *quantized = aligned_alloc(32, (size_t)(block * p->inner));
     float *column_scales = malloc((size_t)block * sizeof(float));
-    if (quantized == NULL || column_scales == NULL) abort();  // ≤ 192 KiB per thread
+    if (quantized == NULL || column_scales == NULL) abort();  // a fraction of L2 per thread
     size_t x_stride = p->input_column_stride / sizeof(float);
     size_t y_stride = p->output_column_stride / sizeof(float);
     size_t w_stride = (size_t)p->inner;

@@ -1,5 +1,5 @@
 // Register-tiled y = W·x + b (see LinearKernels.h for why). Layout: each thread owns a contiguous range of
-// weight rows; columns are walked in blocks that stay in L2 (≈ 192 KiB of input), and inside a block every
+// weight rows; columns are walked in blocks that stay in L2 (3/8 of it, CPUFeatures.h), and inside a block every
 // group of 6 weight rows meets every pair of columns in one 6 × 2 tile held in 12 ymm accumulators.
 // F16 and Q8_0 rows are first unpacked to f32 in a small per-thread panel, so the tile itself is always f32 and
 // the conversion is paid once per row group and column block, not once per FMA. Summation order differs from
@@ -27,8 +27,6 @@ enum { TILE_ROWS = 6, TILE_COLUMNS = 2, WIDE_TILE_ROWS = 8, WIDE_TILE_COLUMNS = 
 typedef float tile_sums[MAX_TILE_ROWS][MAX_TILE_COLUMNS];
 typedef void tile_function(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
                            int64_t inner, tile_sums sums);
-/// Input floats a column block may hold: about 192 KiB, well inside a 512 KiB L2 beside the weight panel.
-enum { BLOCK_INPUT_FLOATS = 48 * 1024 };
 
 /// ggml's block_q8_0: one half-precision scale, then 32 signed bytes (34 bytes, no padding).
 typedef struct {
@@ -156,7 +154,7 @@ KERNEL void dragoman_linear_compute(const dragoman_linear_problem *p, int part, 
         panel = aligned_alloc(64, (size_t)(tile_rows * p->inner) * sizeof(float));
         if (panel == NULL) abort();  // a few KiB per thread; nothing sensible to do without it
     }
-    int64_t block = BLOCK_INPUT_FLOATS / p->inner;
+    int64_t block = (int64_t)(p->block_bytes / sizeof(float)) / p->inner;
     block -= block % tile_columns;
     if (block < tile_columns) block = tile_columns;
     size_t x_stride = p->input_column_stride / sizeof(float);

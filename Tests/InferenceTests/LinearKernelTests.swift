@@ -18,6 +18,7 @@ struct LinearKernelTests {
         Shape(inner: 64, rows: 13, columns: 7, threads: 3), Shape(inner: 32, rows: 1, columns: 1, threads: 2),
         Shape(inner: 96, rows: 50, columns: 33, threads: 2), Shape(inner: 256, rows: 6, columns: 2, threads: 1),
         Shape(inner: 64, rows: 4, columns: 5, threads: 4),
+        Shape(inner: 4096, rows: 7, columns: 101, threads: 2),  // several column blocks: f32 on any L2 up to 2 MiB, int8 up to 1 MiB
     ]
 
     static let formats = ["f32", "f16", "q8_0"]
@@ -118,9 +119,7 @@ extension SeededGenerator {
 // and the layer computes exactly Σ q_w·q_x scaled, with the columns quantised the way the kernel does it.
 @Suite(.enabled(if: CPUKernels.available, "CKernels need AVX2, FMA and F16C"))
 struct IntegerLinearKernelTests {
-    /// The last shape's columns (192 KiB of int8 inputs a block) take three column blocks.
     static let shapes = LinearKernelTests.shapes + [
-        LinearKernelTests.Shape(inner: 4096, rows: 7, columns: 101, threads: 2),
         LinearKernelTests.Shape(inner: 160, rows: 17, columns: 4, threads: 2),  // a last half step of 32 bytes
     ]
 

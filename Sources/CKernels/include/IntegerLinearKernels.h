@@ -32,6 +32,7 @@ typedef struct {
     int64_t rows;
     int64_t columns;
     dragoman_isa isa;
+    size_t block_bytes;           // input a column block may hold (dragoman_column_block_bytes)
 } dragoman_integer_linear_problem;
 
 /// Computes the rows that share `part` of `parts` (ggml's ith / nth); every thread calls it with its own part.

@@ -6,4 +6,5 @@ enum CPUKernels {
     static let available = dragoman_kernels_available()
     /// AVX-512 (with VNNI) where the CPU has it; the linear kernels then run 16 lanes wide.
     static let isa = dragoman_best_isa()
+    static let columnBlockBytes = dragoman_column_block_bytes()
 }

@@ -63,7 +63,8 @@ enum IntegerLinear {
             input: x.pointee.data.assumingMemoryBound(to: Float.self), input_column_stride: x.pointee.nb.1,
             bias: bias.pointee.data.assumingMemoryBound(to: Float.self),
             output: output.pointee.data.assumingMemoryBound(to: Float.self), output_column_stride: output.pointee.nb.1,
-            inner: Int64(weights.inner), rows: Int64(weights.rows), columns: x.pointee.ne.1, isa: weights.isa)
+            inner: Int64(weights.inner), rows: Int64(weights.rows), columns: x.pointee.ne.1, isa: weights.isa,
+            block_bytes: CPUKernels.columnBlockBytes)
         dragoman_integer_linear_compute(&problem, part, parts)
     }
 }

@@ -60,7 +60,8 @@ enum TiledLinear {
             input: x.pointee.data.assumingMemoryBound(to: Float.self), input_column_stride: x.pointee.nb.1,
             bias: bias.pointee.data.assumingMemoryBound(to: Float.self),
             output: output.pointee.data.assumingMemoryBound(to: Float.self), output_column_stride: output.pointee.nb.1,
-            inner: weight.pointee.ne.0, rows: weight.pointee.ne.1, columns: x.pointee.ne.1, isa: isa)
+            inner: weight.pointee.ne.0, rows: weight.pointee.ne.1, columns: x.pointee.ne.1, isa: isa,
+            block_bytes: CPUKernels.columnBlockBytes)
         dragoman_linear_compute(&problem, part, parts)
     }
 }
