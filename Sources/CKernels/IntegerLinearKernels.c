@@ -225,6 +225,20 @@ KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_proble
     free(quantized);
 }
 
+KERNEL void dragoman_integer_rows(const int8_t *values, const float *scales, int64_t inner, const int32_t *ids,
+                                  int64_t count, float *output, size_t output_stride, int part, int parts) {
+    int64_t first = count * part / parts, end = count * (part + 1) / parts;
+    for (int64_t n = first; n < end; n++) {
+        const int8_t *row = values + (int64_t)ids[n] * inner;
+        __m256 scale = _mm256_set1_ps(scales[ids[n]]);
+        float *y = (float *)((char *)output + n * output_stride);
+        for (int64_t i = 0; i < inner; i += 8) {
+            __m256 v = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(row + i))));
+            _mm256_storeu_ps(y + i, _mm256_mul_ps(v, scale));
+        }
+    }
+}
+
 #else  // Not x86-64: dragoman_kernels_available() is false and nothing packs weights for these kernels.
 
 void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride, int64_t inner, int64_t rows,
@@ -235,6 +249,13 @@ void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride, int64_
 
 void dragoman_integer_linear_compute(const dragoman_integer_linear_problem *problem, int part, int parts) {
     (void)problem, (void)part, (void)parts;
+    abort();
+}
+
+void dragoman_integer_rows(const int8_t *values, const float *scales, int64_t inner, const int32_t *ids,
+                           int64_t count, float *output, size_t output_stride, int part, int parts) {
+    (void)values, (void)scales, (void)inner, (void)ids, (void)count, (void)output, (void)output_stride;
+    (void)part, (void)parts;
     abort();
 }
 

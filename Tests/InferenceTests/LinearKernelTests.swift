@@ -184,6 +184,27 @@ struct IntegerLinearKernelTests {
         }
     }
 
+    @Test func looksRowsUpAsScaledFloats() throws {
+        let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 1 << 20, mem_buffer: nil, no_alloc: false))!)
+        let ctx = context.pointer
+        var random = SeededGenerator(state: 11)
+        let shape = LinearKernelTests.Shape(inner: 64, rows: 9, columns: 1, threads: 2)
+        let integer = try #require(IntegerWeights(requantizing: LinearKernelTests.weights(ctx, GGML_TYPE_Q8_0, shape, &random).0))
+        let ids: [Int32] = [3, 0, 8, 3, 5]
+        let idTensor = ggml_new_tensor_1d(ctx, GGML_TYPE_I32, Int64(ids.count))!
+        ids.withUnsafeBytes { idTensor.pointee.data.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        let rows = try #require(IntegerRows.node(ctx, weights: integer, ids: idTensor))
+        let graph = ggml_new_graph(ctx)!
+        ggml_build_forward_expand(graph, rows)
+        #expect(ggml_graph_compute_with_ctx(ctx, graph, 2) == GGML_STATUS_SUCCESS)
+        let output = UnsafeBufferPointer(start: rows.pointee.data.assumingMemoryBound(to: Float.self), count: ids.count * 64)
+        for (n, id) in ids.enumerated() {
+            for i in 0..<64 {
+                #expect(output[n * 64 + i] == Float(integer.values[Int(id) * 64 + i]) * integer.scales[Int(id)])
+            }
+        }
+    }
+
     @Test func declinesInputsItDoesNotCompute() throws {
         let context = GGMLContext(owning: ggml_init(ggml_init_params(mem_size: 1 << 20, mem_buffer: nil, no_alloc: false))!)
         let ctx = context.pointer

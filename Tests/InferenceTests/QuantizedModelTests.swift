@@ -1,10 +1,11 @@
 // f16 and q8_0 weights against the f32 Hugging Face reference. Bounds measured on the tiny fixture model
 // (random weights, so flatter distributions than a trained model, i.e. more near-ties):
 //   f16:  label log-prob |Δ| max 0.009 (ggml mul_mat) / 0.005 (tiled), greedy identical on 20 of 20 sentences
-//   q8_0: label log-prob |Δ| max 0.23 / 0.22 / 0.31 (integer), greedy identical on 16 / 17 / 17 of 20 sentences
+//   q8_0: label log-prob |Δ| max 0.23 / 0.22 / 0.35 (integer), greedy identical on 16 / 17 / 17 of 20 sentences
 // ggml's CPU matmul also rounds the activations to the weights' dot type (f16, q8_0), hence more than the
 // weights' own rounding; the tiled kernel keeps activations in f32. The integer kernel rounds weights to one
-// scale per row (not per 32 values) and activations to int8 with one scale per column, as CTranslate2's int8 does.
+// scale per row (not per 32 values) and activations to int8 with one scale per column, as CTranslate2's int8 does;
+// its embedding lookups read the same per-row copy of the (tied) table.
 // The bounds leave ~2× headroom for each; results are deterministic.
 import Inference
 import Testing
@@ -44,7 +45,7 @@ import Testing
 
     @Test(arguments: LinearKernel.allCases) func q8StaysCloseToTheReference(kernel: LinearKernel) throws {
         let measure = try measure("q8_0", kernel)
-        #expect(measure.worstLogprob < (kernel == .integer ? 0.6 : 0.4))
+        #expect(measure.worstLogprob < (kernel == .integer ? 0.7 : 0.4))
         #expect(measure.greedyMatches >= 13)
     }
 }

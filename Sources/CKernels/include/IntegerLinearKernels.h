@@ -39,4 +39,10 @@ typedef struct {
 /// Only where dragoman_kernels_available().
 void dragoman_integer_linear_compute(const dragoman_integer_linear_problem *problem, int part, int parts);
 
+/// Rows `ids[0..<count]` of re-quantised weights as floats (scales[id] · values[id]), into columns of `output`
+/// (`output_stride` bytes apart): an embedding lookup from the same copy the output projection uses, so a tied
+/// Q8_0 embedding is never read from the file again. Rows are split by `part` of `parts`.
+void dragoman_integer_rows(const int8_t *values, const float *scales, int64_t inner, const int32_t *ids,
+                           int64_t count, float *output, size_t output_stride, int part, int parts);
+
 #endif

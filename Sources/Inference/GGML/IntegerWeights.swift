@@ -68,3 +68,27 @@ enum IntegerLinear {
         dragoman_integer_linear_compute(&problem, part, parts)
     }
 }
+
+/// The custom op that looks rows of `IntegerWeights` up as floats: the embedding of a model whose embedding is tied
+/// to its Q8_0 output projection.
+enum IntegerRows {
+    /// [inner, n] f32 for `ids` [n] int32, or nil when ids is not a contiguous int32 vector.
+    static func node(_ ctx: OpaquePointer, weights: IntegerWeights, ids: Tensor) -> Tensor? {
+        guard ids.pointee.type == GGML_TYPE_I32, ggml_is_contiguous(ids), ggml_n_dims(ids) == 1 else { return nil }
+        var arguments: [Tensor?] = [ids]
+        return arguments.withUnsafeMutableBufferPointer { sources in
+            ggml_custom_4d(ctx, GGML_TYPE_F32, Int64(weights.inner), ids.pointee.ne.0, 1, 1, sources.baseAddress, 1,
+                           { output, part, parts, userdata in IntegerRows.compute(output, part, parts, userdata) },
+                           GGML_N_TASKS_MAX, Unmanaged.passUnretained(weights).toOpaque())
+        }
+    }
+
+    private static func compute(_ output: Tensor?, _ part: Int32, _ parts: Int32, _ userdata: UnsafeMutableRawPointer?) {
+        guard let output, let ids = output.pointee.src.0, let userdata
+        else { preconditionFailure("integer rows node without its sources") }
+        let weights = Unmanaged<IntegerWeights>.fromOpaque(userdata).takeUnretainedValue()
+        dragoman_integer_rows(
+            weights.values, weights.scales, Int64(weights.inner), ids.pointee.data.assumingMemoryBound(to: Int32.self),
+            ids.pointee.ne.0, output.pointee.data.assumingMemoryBound(to: Float.self), output.pointee.nb.1, part, parts)
+    }
+}

@@ -1,13 +1,15 @@
-// Which code computes a linear layer (W·x + b) in the Marian graphs. ggml's mul_mat in the libggml-python wheel
-// does one dot product at a time (measured: 80% of a decode in ggml_vec_dot_f32); CKernels' tile kernel
-// runs as a ggml custom op on ggml's own thread pool, so graphs, allocation and threading stay ggml's.
+// Which code computes the Marian graphs' linear layers (W·x + b), and with them attention and layer norm. ggml's
+// mul_mat in the libggml-python wheel does one dot product at a time (measured: 80% of a decode in
+// ggml_vec_dot_f32); CKernels' kernels run as ggml custom ops on ggml's own thread pool, so graphs, allocation and
+// threading stay ggml's.
 import CGGML
 import CKernels
 
 public enum LinearKernel: String, Sendable, CaseIterable {
-    /// ggml_mul_mat then ggml_add.
+    /// ggml's own ops only: mul_mat then add, and attention and layer norm from ggml's primitives.
     case ggml
-    /// CKernels' register-tiled AVX2 kernel with the bias fused in; F16 and Q8_0 rows are unpacked to f32.
+    /// CKernels' register-tiled kernel with the bias fused in (F16 and Q8_0 rows unpacked to f32), and CKernels'
+    /// fused attention and add-and-layer-norm.
     case tiled
     /// As `tiled`, but Q8_0 layers run as int8 × int8 dot products on weights re-quantised per row at load
     /// (`IntegerWeights`); other layers run tiled.
@@ -17,7 +19,7 @@ public enum LinearKernel: String, Sendable, CaseIterable {
     public static let preferred: LinearKernel = CPUKernels.available ? .integer : .ggml
 }
 
-/// The custom-op side of `LinearKernel.tiled`: which tensors it accepts and the callback ggml's threads run.
+/// The custom-op side of the tiled f32 kernel: which tensors it accepts and the callback ggml's threads run.
 enum TiledLinear {
     /// y = weight·x + bias as one custom node, or nil when the kernel does not take these tensors (the caller
     /// then builds ggml's mul_mat): 2-D weights in F32/F16/Q8_0, f32 x with contiguous columns, f32 bias.

@@ -22,7 +22,7 @@ struct DecoderStepGraph {
         crossMask = b.input(GGML_TYPE_F32, [c.sourceLength, c.beams, 1, c.batch])
         parents = reorder && t > 0 ? b.input(GGML_TYPE_I32, [hyps]) : nil
         if let parents { Self.reorderCaches(b, c, parents: parents, filled: t) }
-        var x = ggml_get_rows(b.ctx, w.decoderEmbedding, tokens)!
+        var x = b.embed(w.decoderEmbedding, tokens: tokens, output: w.output)
         if h.scaleEmbedding { x = ggml_scale(b.ctx, x, Float(h.dModel).squareRoot()) }
         x = ggml_add(b.ctx, x, ggml_view_1d(b.ctx, w.positions, Int64(h.dModel), t * w.positions.pointee.nb.1))
         for (index, layer) in w.decoder.enumerated() {

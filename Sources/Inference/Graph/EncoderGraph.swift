@@ -38,7 +38,7 @@ struct EncoderGraph {
     static func embed(_ b: GraphBuilder, _ w: MarianWeights, _ h: MarianHyperparameters, tokens: Tensor, seq: Int, batch: Int)
         -> Tensor
     {
-        var x = ggml_get_rows(b.ctx, w.tokenEmbedding, tokens)!
+        var x = b.embed(w.tokenEmbedding, tokens: tokens, output: w.output)
         if h.scaleEmbedding { x = ggml_scale(b.ctx, x, Float(h.dModel).squareRoot()) }
         let positions = ggml_view_2d(b.ctx, w.positions, Int64(h.dModel), Int64(seq), w.positions.pointee.nb.1, 0)
         let shaped = ggml_reshape_3d(b.ctx, x, Int64(h.dModel), Int64(seq), Int64(batch))

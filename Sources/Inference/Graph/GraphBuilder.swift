@@ -55,6 +55,17 @@ struct GraphBuilder {
         return ggml_add(ctx, ggml_mul_mat(ctx, w.weight, x), w.bias)
     }
 
+    /// Rows of an embedding table for `tokens` [n]. Where the table is the output projection's (tied, as OPUS-MT's
+    /// are) and the integer kernel runs, they come from its int8 copy, so the Q8_0 table is not faulted back in
+    /// from the file: one copy of the table in memory, not two.
+    func embed(_ table: Tensor, tokens: Tensor, output: LinearWeights) -> Tensor {
+        if linearKernel == .integer, table == output.weight, let integer = output.integer,
+           let rows = IntegerRows.node(ctx, weights: integer, ids: tokens) {
+            return rows
+        }
+        return ggml_get_rows(ctx, table, tokens)
+    }
+
     /// Marian is post-norm: LayerNorm(residual + sublayer), with learned scale and shift.
     func addAndNorm(_ residual: Tensor, _ sublayer: Tensor, _ n: NormWeights) -> Tensor {
         if linearKernel != .ggml,
