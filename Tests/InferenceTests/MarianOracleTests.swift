@@ -1,6 +1,6 @@
 // The runner against Hugging Face's MarianMTModel on the same random weights: teacher-forced log-probabilities
 // at every position, greedy and beam-4 outputs for every fixture sentence, batched equal to one-by-one; each with
-// ggml's mul_mat and with CKernels' tiled linear layers (the default where the CPU has AVX2).
+// ggml's own ops, with CKernels' tiled kernels and with the integer kernel (the default where the CPU has AVX2).
 import Inference
 import Testing
 
