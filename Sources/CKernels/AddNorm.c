@@ -10,17 +10,11 @@
 
 #include <immintrin.h>
 
+#include "Lanes.h"
+
 #define KERNEL __attribute__((target("avx2,fma")))
-#define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma")))
 
 enum { LANES = 8 };
-
-INLINE_KERNEL float horizontal_sum(__m256 v) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
 
 KERNEL void dragoman_add_norm(const dragoman_add_norm_problem *p, int part, int parts) {
     int64_t first = p->columns * part / parts, end = p->columns * (part + 1) / parts;
@@ -35,13 +29,13 @@ KERNEL void dragoman_add_norm(const dragoman_add_norm_problem *p, int part, int 
             _mm256_storeu_ps(y + i, v);
             sum = _mm256_add_ps(sum, v);
         }
-        __m256 mean = _mm256_set1_ps(horizontal_sum(sum) / (float)n);
+        __m256 mean = _mm256_set1_ps(dragoman_lane_sum(sum) / (float)n);
         __m256 squares = _mm256_setzero_ps();
         for (int64_t i = 0; i < n; i += LANES) {
             __m256 centred = _mm256_sub_ps(_mm256_loadu_ps(y + i), mean);
             squares = _mm256_fmadd_ps(centred, centred, squares);
         }
-        __m256 scale = _mm256_set1_ps(1.0f / sqrtf(horizontal_sum(squares) / (float)n + p->epsilon));
+        __m256 scale = _mm256_set1_ps(1.0f / sqrtf(dragoman_lane_sum(squares) / (float)n + p->epsilon));
         for (int64_t i = 0; i < n; i += LANES) {
             __m256 normalised = _mm256_mul_ps(_mm256_sub_ps(_mm256_loadu_ps(y + i), mean), scale);
             _mm256_storeu_ps(y + i, _mm256_fmadd_ps(normalised, _mm256_loadu_ps(p->weight + i), _mm256_loadu_ps(p->bias + i)));

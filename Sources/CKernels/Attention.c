@@ -10,23 +10,18 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Lanes.h"
+
 #define KERNEL __attribute__((target("avx2,fma")))
 #define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma")))
 
 enum { LANES = 8, STACK_SCORES = 1024 };
 
-INLINE_KERNEL float horizontal_sum(__m256 v) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
-
 /// Σ a·b over n values, n a multiple of 8.
 INLINE_KERNEL float dot_lanes(const float *a, const float *b, int64_t n) {
     __m256 sum = _mm256_setzero_ps();
     for (int64_t i = 0; i < n; i += LANES) sum = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), sum);
-    return horizontal_sum(sum);
+    return dragoman_lane_sum(sum);
 }
 
 /// Σ a·b over any n.

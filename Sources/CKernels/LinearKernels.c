@@ -11,6 +11,8 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Lanes.h"
+
 #define KERNEL __attribute__((target("avx2,fma,f16c")))
 #define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma,f16c")))
 
@@ -34,13 +36,6 @@ typedef struct {
     int8_t values[Q8_BLOCK];
 } q8_0_block;
 
-INLINE_KERNEL float horizontal_sum(__m256 v) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
-
 /// rm weight rows (stride `w_stride` floats) against rn input columns (stride `x_stride`), over `inner` values.
 /// Called with constant rm and rn, so the accumulator arrays become registers.
 INLINE_KERNEL void tile(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
@@ -57,7 +52,7 @@ INLINE_KERNEL void tile(int rm, int rn, const float *w, size_t w_stride, const f
         }
     }
     for (int i = 0; i < rm; i++)
-        for (int j = 0; j < rn; j++) sums[i][j] = horizontal_sum(acc[i][j]);
+        for (int j = 0; j < rn; j++) sums[i][j] = dragoman_lane_sum(acc[i][j]);
 }
 
 #define TILE_CASE(rm, rn) \
