@@ -10,6 +10,8 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Tiling.h"
+
 #define KERNEL __attribute__((target("avx2,fma,f16c")))
 #define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma,f16c")))
 #define KERNEL_512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512vnni,avx2,fma,f16c")))
@@ -147,11 +149,7 @@ INLINE_KERNEL_512 void wide_tile(int rm, int rn, const int8_t *w, size_t w_strid
 KERNEL_512 static void any_wide_tile(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x,
                                      size_t x_stride, int64_t inner, tile_sums sums) {
     switch (rm * 8 + rn) {
-        WIDE_TILE_CASE(8, 3) WIDE_TILE_CASE(8, 2) WIDE_TILE_CASE(8, 1) WIDE_TILE_CASE(7, 3) WIDE_TILE_CASE(7, 2)
-        WIDE_TILE_CASE(7, 1) WIDE_TILE_CASE(6, 3) WIDE_TILE_CASE(6, 2) WIDE_TILE_CASE(6, 1) WIDE_TILE_CASE(5, 3)
-        WIDE_TILE_CASE(5, 2) WIDE_TILE_CASE(5, 1) WIDE_TILE_CASE(4, 3) WIDE_TILE_CASE(4, 2) WIDE_TILE_CASE(4, 1)
-        WIDE_TILE_CASE(3, 3) WIDE_TILE_CASE(3, 2) WIDE_TILE_CASE(3, 1) WIDE_TILE_CASE(2, 3) WIDE_TILE_CASE(2, 2)
-        WIDE_TILE_CASE(2, 1) WIDE_TILE_CASE(1, 3) WIDE_TILE_CASE(1, 2) WIDE_TILE_CASE(1, 1)
+        DRAGOMAN_WIDE_TILE_SHAPES(WIDE_TILE_CASE)
         default: break;
     }
 }
@@ -169,16 +167,10 @@ KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_proble
     bool wide = p->isa == DRAGOMAN_ISA_AVX512;
     const int tile_rows = wide ? WIDE_TILE_ROWS : TILE_ROWS, tile_columns = wide ? WIDE_TILE_COLUMNS : TILE_COLUMNS;
     tile_function *any = wide ? any_wide_tile : any_tile;
-    int64_t tiles = (p->rows + tile_rows - 1) / tile_rows;
-    int64_t first = p->rows == 0 ? 0 : tile_rows * (tiles * part / parts);
-    int64_t end = tile_rows * (tiles * (part + 1) / parts);
-    if (end > p->rows) end = p->rows;
-    if (first >= end) return;
+    int64_t first, end;
+    if (!dragoman_row_share(p->rows, tile_rows, part, parts, &first, &end)) return;
 
-    int64_t block = (int64_t)p->block_bytes / p->inner;
-    block -= block % tile_columns;
-    if (block < tile_columns) block = tile_columns;
-    if (block > p->columns) block = p->columns;
+    int64_t block = dragoman_block_columns(p->block_bytes, (size_t)p->inner, tile_columns, p->columns);
     // Every thread quantises the same columns: a pass over `inner` per column, against (its rows) multiply-adds
     // per column, so repeating it is cheaper than a barrier between two ggml ops.
     int8_t *quantized = aligned_alloc(32, (size_t)(block * p->inner));
@@ -196,17 +188,11 @@ KERNEL void dragoman_integer_linear_compute(const dragoman_integer_linear_proble
         for (int64_t r = first; r < end; r += tile_rows) {
             int rm = end - r < tile_rows ? (int)(end - r) : tile_rows;
             const int8_t *w = p->weights + r * w_stride;
-            // The next row group streams in while this one computes, a few lines per column tile (as in the f32
-            // kernel: without it each group's first tile waits on L3 or DRAM).
             int64_t next_rows = end - (r + tile_rows) < tile_rows ? end - (r + tile_rows) : tile_rows;
-            const int8_t *next = w + tile_rows * w_stride;
-            int64_t next_lines = next_rows > 0 ? (next_rows * (int64_t)w_stride + 63) / 64 : 0;
-            int64_t column_tiles = (c_end - c0 + tile_columns - 1) / tile_columns;
-            int64_t lines_per_tile = (next_lines + column_tiles - 1) / column_tiles;
-            int64_t line = 0;
+            dragoman_prefetch prefetch = dragoman_prefetch_start(
+                w + tile_rows * w_stride, next_rows * (int64_t)w_stride, (c_end - c0 + tile_columns - 1) / tile_columns);
             for (int64_t c = c0; c < c_end; c += tile_columns) {
-                for (int64_t k = 0; k < lines_per_tile && line < next_lines; k++, line++)
-                    _mm_prefetch((const char *)next + line * 64, _MM_HINT_T0);
+                dragoman_prefetch_step(&prefetch);
                 int rn = c_end - c < tile_columns ? (int)(c_end - c) : tile_columns;
                 tile_sums sums;
                 any(rm, rn, w, w_stride, quantized + (c - c0) * p->inner, (size_t)p->inner, p->inner, sums);

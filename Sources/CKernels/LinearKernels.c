@@ -12,6 +12,7 @@
 #include <immintrin.h>
 
 #include "Lanes.h"
+#include "Tiling.h"
 
 #define KERNEL __attribute__((target("avx2,fma,f16c")))
 #define INLINE_KERNEL static inline __attribute__((always_inline, target("avx2,fma,f16c")))
@@ -92,11 +93,7 @@ INLINE_KERNEL_512 void wide_tile(int rm, int rn, const float *w, size_t w_stride
 KERNEL_512 static void any_wide_tile(int rm, int rn, const float *w, size_t w_stride, const float *x,
                                      size_t x_stride, int64_t inner, tile_sums sums) {
     switch (rm * 8 + rn) {
-        WIDE_TILE_CASE(8, 3) WIDE_TILE_CASE(8, 2) WIDE_TILE_CASE(8, 1) WIDE_TILE_CASE(7, 3) WIDE_TILE_CASE(7, 2)
-        WIDE_TILE_CASE(7, 1) WIDE_TILE_CASE(6, 3) WIDE_TILE_CASE(6, 2) WIDE_TILE_CASE(6, 1) WIDE_TILE_CASE(5, 3)
-        WIDE_TILE_CASE(5, 2) WIDE_TILE_CASE(5, 1) WIDE_TILE_CASE(4, 3) WIDE_TILE_CASE(4, 2) WIDE_TILE_CASE(4, 1)
-        WIDE_TILE_CASE(3, 3) WIDE_TILE_CASE(3, 2) WIDE_TILE_CASE(3, 1) WIDE_TILE_CASE(2, 3) WIDE_TILE_CASE(2, 2)
-        WIDE_TILE_CASE(2, 1) WIDE_TILE_CASE(1, 3) WIDE_TILE_CASE(1, 2) WIDE_TILE_CASE(1, 1)
+        DRAGOMAN_WIDE_TILE_SHAPES(WIDE_TILE_CASE)
         default: break;
     }
 }
@@ -138,20 +135,15 @@ KERNEL void dragoman_linear_compute(const dragoman_linear_problem *p, int part, 
     bool wide = p->isa == DRAGOMAN_ISA_AVX512;
     const int tile_rows = wide ? WIDE_TILE_ROWS : TILE_ROWS, tile_columns = wide ? WIDE_TILE_COLUMNS : TILE_COLUMNS;
     tile_function *any = wide ? any_wide_tile : any_tile;
-    int64_t tiles = (p->rows + tile_rows - 1) / tile_rows;
-    int64_t first = p->rows == 0 ? 0 : tile_rows * (tiles * part / parts);
-    int64_t end = tile_rows * (tiles * (part + 1) / parts);
-    if (end > p->rows) end = p->rows;
-    if (first >= end) return;
+    int64_t first, end;
+    if (!dragoman_row_share(p->rows, tile_rows, part, parts, &first, &end)) return;
 
     float *panel = NULL;
     if (p->format != DRAGOMAN_WEIGHTS_F32) {
         panel = aligned_alloc(64, (size_t)(tile_rows * p->inner) * sizeof(float));
         if (panel == NULL) abort();  // a few KiB per thread; nothing sensible to do without it
     }
-    int64_t block = (int64_t)(p->block_bytes / sizeof(float)) / p->inner;
-    block -= block % tile_columns;
-    if (block < tile_columns) block = tile_columns;
+    int64_t block = dragoman_block_columns(p->block_bytes, (size_t)p->inner * sizeof(float), tile_columns, p->columns);
     size_t x_stride = p->input_column_stride / sizeof(float);
     size_t y_stride = p->output_column_stride / sizeof(float);
 
@@ -161,18 +153,12 @@ KERNEL void dragoman_linear_compute(const dragoman_linear_problem *p, int part, 
             int rm = end - r < tile_rows ? (int)(end - r) : tile_rows;
             size_t w_stride;
             const float *w = row_panel(p, r, rm, panel, &w_stride);
-            // The next row group streams in while this one computes: spread over the column tiles, a few lines
-            // each. Without it every group's first column tile waits on L3 or DRAM (measured: 54 against 71
-            // GFLOPS for a 4 MiB weight against a 1 MiB one, one thread).
             int64_t next_rows = end - (r + tile_rows) < tile_rows ? end - (r + tile_rows) : tile_rows;
-            const char *next = (const char *)p->weights + (r + tile_rows) * p->weight_row_stride;
-            int64_t next_lines = next_rows > 0 ? (next_rows * (int64_t)p->weight_row_stride + 63) / 64 : 0;
-            int64_t column_tiles = (c_end - c0 + tile_columns - 1) / tile_columns;
-            int64_t lines_per_tile = (next_lines + column_tiles - 1) / column_tiles;
-            int64_t line = 0;
+            dragoman_prefetch prefetch = dragoman_prefetch_start(
+                (const char *)p->weights + (r + tile_rows) * p->weight_row_stride,
+                next_rows * (int64_t)p->weight_row_stride, (c_end - c0 + tile_columns - 1) / tile_columns);
             for (int64_t c = c0; c < c_end; c += tile_columns) {
-                for (int64_t k = 0; k < lines_per_tile && line < next_lines; k++, line++)
-                    _mm_prefetch(next + line * 64, _MM_HINT_T0);
+                dragoman_prefetch_step(&prefetch);
                 int rn = c_end - c < tile_columns ? (int)(c_end - c) : tile_columns;
                 tile_sums sums;
                 any(rm, rn, w, w_stride, p->input + c * x_stride, x_stride, p->inner, sums);

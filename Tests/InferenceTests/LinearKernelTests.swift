@@ -51,12 +51,7 @@ struct LinearKernelTests {
         let biases = Self.fill(bias, count: shape.rows, &random)
 
         let y = try #require(TiledLinear.node(ctx, weight: weight, x: x, bias: bias, isa: isa))
-        let graph = ggml_new_graph(ctx)!
-        ggml_build_forward_expand(graph, y)
-        #expect(ggml_graph_compute_with_ctx(ctx, graph, Int32(shape.threads)) == GGML_STATUS_SUCCESS)
-
-        let output = UnsafeBufferPointer(start: y.pointee.data.assumingMemoryBound(to: Float.self),
-                                         count: shape.rows * shape.columns)
+        let output = Self.compute(ctx, y, threads: shape.threads)
         for column in 0..<shape.columns {
             for row in 0..<shape.rows {
                 var (sum, magnitude) = (Double(biases[row]), abs(Double(biases[row])))
@@ -101,6 +96,14 @@ struct LinearKernelTests {
         var dequantized = [Float](repeating: 0, count: count)
         traits.to_float(weight.pointee.data, &dequantized, Int64(count))
         return (weight, dequantized)
+    }
+
+    /// Computes `y` on `threads` of ggml's threads and returns its values.
+    static func compute(_ ctx: OpaquePointer, _ y: Tensor, threads: Int) -> UnsafeBufferPointer<Float> {
+        let graph = ggml_new_graph(ctx)!
+        ggml_build_forward_expand(graph, y)
+        #expect(ggml_graph_compute_with_ctx(ctx, graph, Int32(threads)) == GGML_STATUS_SUCCESS)
+        return UnsafeBufferPointer(start: y.pointee.data.assumingMemoryBound(to: Float.self), count: Int(ggml_nelements(y)))
     }
 
     static func fill(_ tensor: Tensor, count: Int, _ random: inout SeededGenerator) -> [Float] {
@@ -166,12 +169,7 @@ struct IntegerLinearKernelTests {
         let biases = LinearKernelTests.fill(bias, count: shape.rows, &random)
 
         let y = try #require(IntegerLinear.node(ctx, weights: integer, x: x, bias: bias))
-        let graph = ggml_new_graph(ctx)!
-        ggml_build_forward_expand(graph, y)
-        #expect(ggml_graph_compute_with_ctx(ctx, graph, Int32(shape.threads)) == GGML_STATUS_SUCCESS)
-
-        let output = UnsafeBufferPointer(start: y.pointee.data.assumingMemoryBound(to: Float.self),
-                                         count: shape.rows * shape.columns)
+        let output = LinearKernelTests.compute(ctx, y, threads: shape.threads)
         for column in 0..<shape.columns {
             let start = 2 * column * shape.inner
             let (q, scale) = Self.quantize(inputs[start..<start + shape.inner])
@@ -194,10 +192,7 @@ struct IntegerLinearKernelTests {
         let idTensor = ggml_new_tensor_1d(ctx, GGML_TYPE_I32, Int64(ids.count))!
         ids.withUnsafeBytes { idTensor.pointee.data.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
         let rows = try #require(IntegerRows.node(ctx, weights: integer, ids: idTensor))
-        let graph = ggml_new_graph(ctx)!
-        ggml_build_forward_expand(graph, rows)
-        #expect(ggml_graph_compute_with_ctx(ctx, graph, 2) == GGML_STATUS_SUCCESS)
-        let output = UnsafeBufferPointer(start: rows.pointee.data.assumingMemoryBound(to: Float.self), count: ids.count * 64)
+        let output = LinearKernelTests.compute(ctx, rows, threads: 2)
         for (n, id) in ids.enumerated() {
             for i in 0..<64 {
                 #expect(output[n * 64 + i] == Float(integer.values[Int(id) * 64 + i]) * integer.scales[Int(id)])
