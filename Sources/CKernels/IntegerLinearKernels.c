@@ -10,6 +10,7 @@
 #if defined(__x86_64__)
 #include <immintrin.h>
 
+#include "Q8Blocks.h"
 #include "Tiling.h"
 
 #define KERNEL __attribute__((target("avx2,fma,f16c")))
@@ -21,16 +22,11 @@
 /// AVX2: 5 × 2 int32 accumulators + 2 columns + a row's magnitude + one product = 14 ymm registers, the constant
 /// ones as the 15th; a 6 × 2 tile needs 17 and spills. AVX-512: 8 × 3 accumulators + 3 columns + 1 row of 32 zmm.
 enum { TILE_ROWS = 5, TILE_COLUMNS = 2, WIDE_TILE_ROWS = 8, WIDE_TILE_COLUMNS = 3, MAX_TILE_ROWS = 8,
-       MAX_TILE_COLUMNS = 3, BYTES = 32, WIDE_BYTES = 64, Q8_BLOCK = 32 };
+       MAX_TILE_COLUMNS = 3, BYTES = 32, WIDE_BYTES = 64 };
 
 typedef int32_t tile_sums[MAX_TILE_ROWS][MAX_TILE_COLUMNS];
 typedef void tile_function(int rm, int rn, const int8_t *w, size_t w_stride, const int8_t *x, size_t x_stride,
                            int64_t inner, tile_sums sums);
-
-typedef struct {
-    uint16_t scale;
-    int8_t values[Q8_BLOCK];
-} q8_0_block;
 
 INLINE_KERNEL float horizontal_max(__m256 v) {
     __m128 m = _mm_max_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
@@ -74,11 +70,7 @@ KERNEL void dragoman_requantize_q8_0_rows(const void *blocks, size_t row_stride,
     float *row = aligned_alloc(32, (size_t)inner * sizeof(float));
     if (row == NULL) abort();  // one row of floats; nothing sensible to do without it
     for (int64_t r = 0; r < rows; r++) {
-        const q8_0_block *source = (const q8_0_block *)((const char *)blocks + r * row_stride);
-        for (int64_t b = 0; b < inner / Q8_BLOCK; b++) {
-            float scale = _cvtsh_ss(source[b].scale);
-            for (int i = 0; i < Q8_BLOCK; i++) row[b * Q8_BLOCK + i] = scale * source[b].values[i];
-        }
+        dragoman_unpack_q8_0((const q8_0_block *)((const char *)blocks + r * row_stride), row, inner);
         scales[r] = quantize_row(row, inner, values + r * inner);
         int32_t sum = 0;
         for (int64_t i = 0; i < inner; i++) sum += values[r * inner + i];

@@ -12,6 +12,7 @@
 #include <immintrin.h>
 
 #include "Lanes.h"
+#include "Q8Blocks.h"
 #include "Tiling.h"
 
 #define KERNEL __attribute__((target("avx2,fma,f16c")))
@@ -24,18 +25,12 @@
 /// and clang then spills an accumulator to the stack every iteration (measured: half the kernel's time on that
 /// store). AVX-512: 8 × 3 + 3 + 1 = 28 of the 32 zmm registers.
 enum { TILE_ROWS = 6, TILE_COLUMNS = 2, WIDE_TILE_ROWS = 8, WIDE_TILE_COLUMNS = 3, MAX_TILE_ROWS = 8,
-       MAX_TILE_COLUMNS = 3, LANES = 8, WIDE_LANES = 16, Q8_BLOCK = 32 };
+       MAX_TILE_COLUMNS = 3, LANES = 8, WIDE_LANES = 16 };
 
 /// A tile's sums, row by row; any_tile and any_wide_tile fill rm × rn of them.
 typedef float tile_sums[MAX_TILE_ROWS][MAX_TILE_COLUMNS];
 typedef void tile_function(int rm, int rn, const float *w, size_t w_stride, const float *x, size_t x_stride,
                            int64_t inner, tile_sums sums);
-
-/// ggml's block_q8_0: one half-precision scale, then 32 signed bytes (34 bytes, no padding).
-typedef struct {
-    uint16_t scale;
-    int8_t values[Q8_BLOCK];
-} q8_0_block;
 
 /// rm weight rows (stride `w_stride` floats) against rn input columns (stride `x_stride`), over `inner` values.
 /// Called with constant rm and rn, so the accumulator arrays become registers.
@@ -103,17 +98,6 @@ KERNEL static void unpack_f16(const uint16_t *source, float *panel, int64_t inne
         _mm256_storeu_ps(panel + p, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(source + p))));
 }
 
-KERNEL static void unpack_q8_0(const q8_0_block *blocks, float *panel, int64_t inner) {
-    for (int64_t b = 0; b < inner / Q8_BLOCK; b++) {
-        __m256 scale = _mm256_set1_ps(_cvtsh_ss(blocks[b].scale));
-        for (int g = 0; g < Q8_BLOCK / LANES; g++) {
-            __m128i bytes = _mm_loadl_epi64((const __m128i *)(blocks[b].values + g * LANES));
-            __m256 values = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(bytes));
-            _mm256_storeu_ps(panel + b * Q8_BLOCK + g * LANES, _mm256_mul_ps(values, scale));
-        }
-    }
-}
-
 /// The f32 view of rows [row, row + rm): the weights themselves for F32, else unpacked into `panel`.
 KERNEL static const float *row_panel(const dragoman_linear_problem *p, int64_t row, int rm, float *panel,
                                      size_t *stride) {
@@ -125,7 +109,7 @@ KERNEL static const float *row_panel(const dragoman_linear_problem *p, int64_t r
     for (int i = 0; i < rm; i++) {
         const void *source = first + i * p->weight_row_stride;
         if (p->format == DRAGOMAN_WEIGHTS_F16) unpack_f16(source, panel + i * p->inner, p->inner);
-        else unpack_q8_0(source, panel + i * p->inner, p->inner);
+        else dragoman_unpack_q8_0(source, panel + i * p->inner, p->inner);
     }
     *stride = (size_t)p->inner;
     return panel;

@@ -21,7 +21,7 @@ struct TensorLookup {
             bias: self(GGUFTensorName.block(stack, layer, part, bias: true)))
     }
 
-    /// Re-quantises a Q8_0 weight for the integer kernel where CKernels run, then lets the kernel drop the mapped
+    /// Re-quantises a Q8_0 weight for the integer kernel where CKernels run, then lets the OS drop the mapped
     /// pages it read: nothing computes from them afterwards but ggml's fallback paths, which fault them back in.
     /// So a Q8_0 model stays resident about once, not twice.
     func linear(weight: Tensor, bias: Tensor) -> LinearWeights {
